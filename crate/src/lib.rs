@@ -1,0 +1,71 @@
+//! LamSach cleans the list of children under 16 exported from the child-information
+//! software for Project 06 (Đề án 06).
+//!
+//! The data's trip, one folder per stage: [`workbook`] reads the bytes into a table and
+//! finds the header and column roles; [`text`] repairs Vietnamese text; [`fields`] cleans
+//! each kind of value; [`clean`] runs them over every record and collects [`report`]
+//! findings; [`workbook::write`] writes the cleaned workbook. The core has no clock, no
+//! I/O and no browser types: the CLI (`src/bin/lamsach.rs`) and the wasm face (`wasm.rs`)
+//! are thin layers over the functions below.
+
+pub mod clean;
+pub mod error;
+pub mod fields;
+pub mod options;
+pub mod report;
+pub mod rules;
+#[path = "text_shim.rs"]
+pub mod text;
+pub mod workbook;
+
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+pub mod wasm;
+
+pub use clean::{Cleaned, Stage};
+pub use error::Error;
+pub use options::Options;
+pub use workbook::header::Layout;
+pub use workbook::table::Table;
+
+/// Reads the chosen sheet (or the first with data) and finds its layout, applying the
+/// column overrides in `options`.
+pub fn open(bytes: &[u8], file_name: &str, options: &Options) -> Result<(Table, Layout), Error> {
+    let table = workbook::read::read_table(bytes, file_name, options.sheet.as_deref())?;
+    let layout = layout_for(&table, options)?;
+    Ok((table, layout))
+}
+
+/// The detected layout of `table` with the user's column overrides applied.
+pub fn layout_for(table: &Table, options: &Options) -> Result<Layout, Error> {
+    if table.rows.iter().all(|r| r.iter().all(|c| c.is_empty())) {
+        return Err(Error::EmptySheet { sheet: table.sheet.clone() });
+    }
+    let mut layout = workbook::header::detect_layout(table)?;
+    for (role, column) in &options.columns {
+        layout.apply_override(role, column)?;
+    }
+    Ok(layout)
+}
+
+/// Reads and cleans in one call: `open` then [`clean::clean_table`].
+pub fn clean(
+    bytes: &[u8],
+    file_name: &str,
+    options: &Options,
+    progress: &mut dyn FnMut(Stage, usize, usize),
+) -> Result<Cleaned, Error> {
+    progress(Stage::Read, 0, 1);
+    let (table, layout) = open(bytes, file_name, options)?;
+    progress(Stage::Read, 1, 1);
+    Ok(clean::clean_table(table, layout, options, progress))
+}
+
+/// The cleaned workbook's bytes.
+pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
+    workbook::write::write_workbook(cleaned)
+}
+
+/// The JSON report (version 1).
+pub fn report_json(cleaned: &Cleaned) -> String {
+    report::json::to_string(cleaned)
+}

@@ -1,0 +1,9 @@
+//! Reading the input into a [`table::Table`], finding its header and column roles, and
+//! writing the cleaned workbook.
+
+pub mod csv;
+pub mod header;
+pub mod read;
+pub mod role;
+pub mod table;
+pub mod write;

@@ -1,0 +1,202 @@
+//! Bytes → [`Table`]: find the real format from the bytes, open it with calamine (xlsx, xls,
+//! ods) or the csv crate, pick the sheet, and turn cells into [`Cell`]s.
+
+use super::table::{Cell, DateCell, FileFormat, Merge, Table};
+use crate::error::{Error, MAX_INPUT_BYTES};
+use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, Xls, XlsError, Xlsx, XlsxError};
+use std::io::Cursor;
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Reads the sheet named `sheet`, or the first worksheet with data.
+pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
+    if bytes.is_empty() {
+        return Err(Error::EmptyFile);
+    }
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(ZIP_MAGIC) {
+        read_zip(bytes, file_name, sheet)
+    } else if bytes.starts_with(CFB_MAGIC) {
+        read_cfb(bytes, file_name, sheet)
+    } else if looks_like_html(bytes) {
+        Err(Error::HtmlDisguisedAsXls)
+    } else if looks_like_text(bytes) {
+        super::csv::read_csv(bytes, file_name)
+    } else {
+        Err(Error::NotASpreadsheet)
+    }
+}
+
+fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
+    match calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
+        Ok(mut book) => {
+            let name = choose_sheet(&mut book, sheet)?;
+            let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+            let range = book.worksheet_range(&name).map_err(xlsx_error)?;
+            Ok(to_table(file_name, FileFormat::Xlsx, sheet_names(&book), name, &range, &merges))
+        }
+        Err(xlsx_err) => match calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
+            Ok(mut book) => {
+                let name = choose_sheet(&mut book, sheet)?;
+                let range = book.worksheet_range(&name).map_err(|e| corrupt(e.to_string()))?;
+                Ok(to_table(file_name, FileFormat::Ods, sheet_names(&book), name, &range, &[]))
+            }
+            // A zip that is neither: report the xlsx reader's words, the likelier intent.
+            Err(_) => Err(xlsx_error(xlsx_err)),
+        },
+    }
+}
+
+fn read_cfb(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
+    // An encrypted xlsx is a CFB container holding an "EncryptedPackage" stream.
+    if let Err(XlsxError::Password) = calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
+        return Err(Error::Encrypted);
+    }
+    let mut book = calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map_err(xls_error)?;
+    let name = choose_sheet(&mut book, sheet)?;
+    let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+    let range = book.worksheet_range(&name).map_err(xls_error)?;
+    Ok(to_table(file_name, FileFormat::Xls, sheet_names(&book), name, &range, &merges))
+}
+
+fn xlsx_error(e: XlsxError) -> Error {
+    match e {
+        XlsxError::Password => Error::Encrypted,
+        other => corrupt(other.to_string()),
+    }
+}
+
+fn xls_error(e: XlsError) -> Error {
+    match e {
+        XlsError::Password => Error::Encrypted,
+        other => corrupt(other.to_string()),
+    }
+}
+
+fn corrupt(detail: String) -> Error {
+    Error::Corrupt { detail }
+}
+
+fn sheet_names<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(book: &R) -> Vec<String> {
+    book.sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// The named sheet, or else the first worksheet that has any non-empty cell.
+fn choose_sheet<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(book: &mut R, wanted: Option<&str>) -> Result<String, Error>
+where
+    R::Error: std::fmt::Display,
+{
+    let names = sheet_names(book);
+    if let Some(wanted) = wanted {
+        return names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .cloned()
+            .ok_or_else(|| Error::SheetNotFound { name: wanted.to_string(), available: names.clone() });
+    }
+    if names.is_empty() {
+        return Err(Error::NoSheets);
+    }
+    for name in &names {
+        if let Ok(range) = book.worksheet_range(name) {
+            if range.used_cells().any(|(_, _, c)| !matches!(c, Data::Empty)) {
+                return Ok(name.clone());
+            }
+        }
+    }
+    Err(Error::EmptySheet { sheet: names[0].clone() })
+}
+
+fn to_table(
+    file_name: &str,
+    format: FileFormat,
+    sheets: Vec<String>,
+    sheet: String,
+    range: &Range<Data>,
+    merges: &[Dimensions],
+) -> Table {
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); r0 as usize];
+    let mut width = 0usize;
+    for source in range.rows() {
+        let mut row: Vec<Cell> = vec![Cell::Empty; c0 as usize];
+        row.extend(source.iter().map(to_cell));
+        while matches!(row.last(), Some(Cell::Empty)) {
+            row.pop();
+        }
+        width = width.max(row.len());
+        rows.push(row);
+    }
+    while rows.last().is_some_and(|r| r.is_empty()) {
+        rows.pop();
+    }
+    let merges = merges
+        .iter()
+        .filter(|d| d.end.1 < u32::from(u16::MAX))
+        .map(|d| Merge { first_row: d.start.0, first_col: d.start.1 as u16, last_row: d.end.0, last_col: d.end.1 as u16 })
+        .collect();
+    Table {
+        file_name: file_name.to_string(),
+        format,
+        sheets,
+        sheet,
+        rows,
+        width: width.min(usize::from(u16::MAX)) as u16,
+        merges,
+    }
+}
+
+fn to_cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (year, month, day, ..) = dt.to_ymd_hms_milli();
+            Cell::Date(DateCell { serial: dt.as_f64(), year, month, day })
+        }
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) => iso_date(s).map(Cell::Date).unwrap_or_else(|| Cell::Text(s.clone())),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// ODS stores dates as ISO text ("2012-03-05" or "2012-03-05T00:00:00"); the serial is
+/// counted from 1899-12-30 like Excel's 1900 system past February 1900.
+fn iso_date(s: &str) -> Option<DateCell> {
+    let date = chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    use chrono::Datelike;
+    Some(DateCell {
+        serial: (date - epoch).num_days() as f64,
+        year: u16::try_from(date.year()).ok()?,
+        month: date.month() as u8,
+        day: date.day() as u8,
+    })
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let find = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    find(b"<html") || find(b"<!doctype html") || find(b"<table")
+}
+
+/// Text, not binary: no NUL bytes in the first 8 KB unless it is UTF-16 with a BOM.
+fn looks_like_text(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    !head.contains(&0) && !bytes.starts_with(b"%PDF")
+}

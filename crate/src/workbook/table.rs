@@ -1,0 +1,127 @@
+//! The sheet as LamSach holds it: a grid of typed cells anchored at A1, so a cell's
+//! position is the position Excel shows (row index + 1, column letter).
+
+use serde::Serialize;
+
+/// The real format of the file, as found from its bytes (not its name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileFormat {
+    Xlsx,
+    Xls,
+    Ods,
+    Csv,
+}
+
+/// An Excel date cell: the serial as stored and the calendar date computed from it on
+/// integers by calamine (1900 and 1904 date systems, the 1900 leap-year bug included).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DateCell {
+    pub serial: f64,
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl DateCell {
+    /// The official form: dd/mm/yyyy.
+    pub fn to_dmy(self) -> String {
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+}
+
+/// One cell's value.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Cell {
+    #[default]
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(DateCell),
+    Bool(bool),
+    /// A formula error such as `#N/A`, kept as its text.
+    Error(String),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Cell::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The value as stored, for a finding's "before": a date cell shows its serial, so that
+    /// "45231 → 01/11/2023" says what changed.
+    pub fn stored(&self) -> String {
+        match self {
+            Cell::Date(d) => format_number(d.serial),
+            other => other.display(),
+        }
+    }
+
+    /// The value as a person reads it in Excel, for findings, previews and notes.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => format_number(*n),
+            Cell::Date(d) => d.to_dmy(),
+            Cell::Bool(true) => "TRUE".into(),
+            Cell::Bool(false) => "FALSE".into(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// A number without float noise: integers without ".0" and without exponent (an ID stored as
+/// a number must show all its digits).
+pub fn format_number(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// A merged area, 0-based and inclusive, as in the source sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Merge {
+    pub first_row: u32,
+    pub first_col: u16,
+    pub last_row: u32,
+    pub last_col: u16,
+}
+
+/// The chosen sheet of the input, cells anchored at A1.
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub file_name: String,
+    pub format: FileFormat,
+    /// Every worksheet name in the file, in order.
+    pub sheets: Vec<String>,
+    pub sheet: String,
+    /// Row `i` is sheet row `i + 1`. Rows may be shorter than `width` (missing = empty).
+    pub rows: Vec<Vec<Cell>>,
+    pub width: u16,
+    pub merges: Vec<Merge>,
+}
+
+impl Table {
+    pub fn cell(&self, row: usize, col: usize) -> &Cell {
+        static EMPTY: Cell = Cell::Empty;
+        self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(&EMPTY)
+    }
+
+    pub fn height(&self) -> usize {
+        self.rows.len()
+    }
+}

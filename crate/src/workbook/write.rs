@@ -1,0 +1,334 @@
+//! The cleaned workbook: sheet 1 in the input's layout (every row and column where it was,
+//! changed cells highlighted with a note holding the original), then the findings and the
+//! summary.
+
+use super::table::Cell;
+use crate::clean::Cleaned;
+use crate::error::Error;
+use crate::options::DateOutput;
+use crate::report::{column_letter, Finding, Lang, Severity};
+use crate::workbook::role::Role;
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, Note, Workbook, Worksheet, XlsxError};
+use std::collections::HashMap;
+
+/// Excel's limit on rows in a sheet; the findings sheet stops one row short of it.
+const EXCEL_MAX_ROWS: usize = 1_048_576;
+/// Excel's limit on characters in a cell.
+const EXCEL_MAX_CELL_CHARS: usize = 32_767;
+
+fn write_error(e: XlsxError) -> Error {
+    Error::Write { detail: e.to_string() }
+}
+
+struct Formats {
+    fixed: Format,
+    warning: Format,
+    error: Format,
+    date: Format,
+    date_fixed: Format,
+    header: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let date = Format::new().set_num_format("dd/mm/yyyy");
+        Formats {
+            fixed: Format::new().set_background_color(Color::RGB(0xFFF2CC)),
+            warning: Format::new().set_background_color(Color::RGB(0xFCE4D6)),
+            error: Format::new().set_background_color(Color::RGB(0xF8CBAD)),
+            date_fixed: date.clone().set_background_color(Color::RGB(0xFFF2CC)),
+            date,
+            header: Format::new().set_bold().set_background_color(Color::RGB(0xD9E1F2)),
+        }
+    }
+}
+
+/// Writes the cleaned workbook. The same input and options give the same bytes: the
+/// document's creation time is fixed.
+pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
+    let lang = cleaned.options.lang;
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(write_error)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created).set_author("LamSach"));
+    let formats = Formats::new();
+
+    let data_name = sheet_name(&cleaned.table.sheet);
+    let sheet = book.add_worksheet();
+    sheet.set_name(&data_name).map_err(write_error)?;
+    write_data_sheet(sheet, cleaned, &formats)?;
+
+    let names = sheet_names(lang);
+    let sheet = book.add_worksheet();
+    sheet.set_name(unique(names.findings, &data_name)).map_err(write_error)?;
+    write_findings_sheet(sheet, cleaned, &formats)?;
+
+    let sheet = book.add_worksheet();
+    sheet.set_name(unique(names.summary, &data_name)).map_err(write_error)?;
+    write_summary_sheet(sheet, cleaned, &formats)?;
+
+    book.save_to_buffer().map_err(write_error)
+}
+
+struct SheetNames {
+    findings: &'static str,
+    summary: &'static str,
+}
+
+fn sheet_names(lang: Lang) -> SheetNames {
+    match lang {
+        Lang::Vi => SheetNames { findings: "Phát hiện", summary: "Tổng hợp" },
+        Lang::En => SheetNames { findings: "Findings", summary: "Summary" },
+    }
+}
+
+/// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+        .collect::<String>()
+        .trim_matches('\'')
+        .chars()
+        .take(31)
+        .collect();
+    if cleaned.trim().is_empty() { "Sheet1".into() } else { cleaned }
+}
+
+fn unique(name: &str, taken: &str) -> String {
+    if name.eq_ignore_ascii_case(taken) { format!("{name} (LamSach)") } else { name.to_string() }
+}
+
+/// The worst severity and the note text for each cell that has findings.
+fn cell_marks(findings: &[Finding], lang: Lang) -> HashMap<(u32, u16), (Severity, String)> {
+    let mut marks: HashMap<(u32, u16), (Severity, String, Option<String>)> = HashMap::new();
+    for f in findings {
+        let Some(col) = f.column else { continue };
+        let entry = marks.entry((f.row, col)).or_insert((f.rule.severity, String::new(), None));
+        entry.0 = entry.0.max(f.rule.severity);
+        if f.rule.severity == Severity::Fixed && entry.2.is_none() {
+            entry.2 = Some(f.before.clone());
+        }
+        entry.1.push_str(&format!("• {}\n", f.message(lang)));
+    }
+    marks
+        .into_iter()
+        .map(|(k, (sev, messages, original))| {
+            let head = match (original, lang) {
+                (Some(o), Lang::Vi) => format!("Giá trị gốc: «{o}»\n"),
+                (Some(o), Lang::En) => format!("Original value: «{o}»\n"),
+                (None, _) => String::new(),
+            };
+            (k, (sev, format!("{head}{messages}")))
+        })
+        .collect()
+}
+
+fn write_data_sheet(sheet: &mut Worksheet, cleaned: &Cleaned, formats: &Formats) -> Result<(), Error> {
+    let table = &cleaned.table;
+    let marks = cell_marks(&cleaned.findings, cleaned.options.lang);
+    let dob_col = cleaned.layout.column_of(Role::DateOfBirth);
+
+    for (r, row) in table.rows.iter().enumerate() {
+        let row_num = r as u32;
+        for (c, cell) in row.iter().enumerate() {
+            let col = c as u16;
+            let mark = marks.get(&(row_num + 1, col));
+            let highlight = mark.map(|(sev, _)| match sev {
+                Severity::Fixed => &formats.fixed,
+                Severity::Warning => &formats.warning,
+                Severity::Error => &formats.error,
+            });
+            let as_date_cell = cleaned.options.date_output == DateOutput::DateCell
+                && Some(col) == dob_col
+                && cleaned.is_record.get(r).copied().unwrap_or(false);
+            write_cell(sheet, row_num, col, cell, highlight, as_date_cell, formats)?;
+            if let Some((_, text)) = mark {
+                let note = Note::new(truncate(text, 2000)).set_author("LamSach").add_author_prefix(false);
+                sheet.insert_note(row_num, col, &note).map_err(write_error)?;
+            }
+        }
+    }
+
+    for m in &table.merges {
+        // Only merges whose other cells are empty can be re-made without losing a value.
+        let covered_empty = (m.first_row..=m.last_row).all(|r| {
+            (m.first_col..=m.last_col).all(|c| {
+                (r == m.first_row && c == m.first_col) || table.cell(r as usize, usize::from(c)).is_empty()
+            })
+        });
+        let single = m.first_row == m.last_row && m.first_col == m.last_col;
+        if covered_empty && !single {
+            let text = table.cell(m.first_row as usize, usize::from(m.first_col)).display();
+            let format = if (m.first_row as usize) < cleaned.layout.data_start as usize { &formats.header } else { &Format::new() };
+            sheet
+                .merge_range(m.first_row, m.first_col, m.last_row, m.last_col, &text, format)
+                .map_err(write_error)?;
+        }
+    }
+
+    for c in 0..table.width {
+        sheet.set_column_width(c, column_width(cleaned, usize::from(c))).map_err(write_error)?;
+    }
+    if cleaned.layout.data_start > 0 && (cleaned.layout.data_start as usize) < EXCEL_MAX_ROWS {
+        sheet.set_freeze_panes(cleaned.layout.data_start, 0).map_err(write_error)?;
+    }
+    Ok(())
+}
+
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    highlight: Option<&Format>,
+    as_date_cell: bool,
+    formats: &Formats,
+) -> Result<(), Error> {
+    let result = match cell {
+        Cell::Empty => match highlight {
+            Some(f) => sheet.write_blank(row, col, f),
+            None => return Ok(()),
+        },
+        Cell::Text(s) if as_date_cell => match dmy_serial(s) {
+            Some(serial) => {
+                let f = if highlight.is_some() { &formats.date_fixed } else { &formats.date };
+                sheet.write_number_with_format(row, col, serial, f)
+            }
+            None => write_text(sheet, row, col, s, highlight),
+        },
+        Cell::Text(s) => write_text(sheet, row, col, s, highlight),
+        Cell::Error(s) => write_text(sheet, row, col, s, highlight),
+        Cell::Number(n) => match highlight {
+            Some(f) => sheet.write_number_with_format(row, col, *n, f),
+            None => sheet.write_number(row, col, *n),
+        },
+        Cell::Date(d) => {
+            let f = if highlight.is_some() { &formats.date_fixed } else { &formats.date };
+            sheet.write_number_with_format(row, col, d.serial, f)
+        }
+        Cell::Bool(b) => match highlight {
+            Some(f) => sheet.write_boolean_with_format(row, col, *b, f),
+            None => sheet.write_boolean(row, col, *b),
+        },
+    };
+    result.map(|_| ()).map_err(write_error)
+}
+
+fn write_text<'a>(
+    sheet: &'a mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &str,
+    highlight: Option<&Format>,
+) -> Result<&'a mut Worksheet, XlsxError> {
+    let s = truncate(s, EXCEL_MAX_CELL_CHARS);
+    match highlight {
+        Some(f) => sheet.write_string_with_format(row, col, s, f),
+        None => sheet.write_string(row, col, s),
+    }
+}
+
+fn truncate(s: &str, max_chars: usize) -> &str {
+    match s.char_indices().nth(max_chars) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// The Excel serial (1900 system) of a dd/mm/yyyy text, for the "real date cells" option.
+fn dmy_serial(s: &str) -> Option<f64> {
+    let date = chrono::NaiveDate::parse_from_str(s, "%d/%m/%Y").ok()?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    Some((date - epoch).num_days() as f64)
+}
+
+/// Wide enough for the header and the first rows, within reason.
+fn column_width(cleaned: &Cleaned, col: usize) -> f64 {
+    let table = &cleaned.table;
+    let sample_end = table.height().min(cleaned.layout.data_start as usize + 200);
+    let data_start = (cleaned.layout.header_first as usize).min(sample_end);
+    let longest = (data_start..sample_end)
+        .map(|r| table.cell(r, col).display().chars().count())
+        .max()
+        .unwrap_or(0);
+    (longest as f64 * 1.1 + 2.0).clamp(6.0, 45.0)
+}
+
+fn write_findings_sheet(sheet: &mut Worksheet, cleaned: &Cleaned, formats: &Formats) -> Result<(), Error> {
+    let lang = cleaned.options.lang;
+    let headers: [&str; 8] = match lang {
+        Lang::Vi => ["Dòng", "Cột", "Tiêu đề cột", "Mã quy tắc", "Mức độ", "Trước", "Sau", "Nội dung"],
+        Lang::En => ["Row", "Column", "Header", "Rule code", "Severity", "Before", "After", "Message"],
+    };
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &formats.header).map_err(write_error)?;
+    }
+    let room = EXCEL_MAX_ROWS - 2;
+    for (i, f) in cleaned.findings.iter().take(room).enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_number(r, 0, f64::from(f.row)).map_err(write_error)?;
+        if let Some(col) = f.column {
+            sheet.write_string(r, 1, column_letter(col)).map_err(write_error)?;
+            sheet.write_string(r, 2, truncate(cleaned.layout.header_of(usize::from(col)), 255)).map_err(write_error)?;
+        }
+        sheet.write_string(r, 3, f.rule.code).map_err(write_error)?;
+        sheet.write_string(r, 4, f.rule.severity.label(lang)).map_err(write_error)?;
+        sheet.write_string(r, 5, truncate(&f.before, EXCEL_MAX_CELL_CHARS)).map_err(write_error)?;
+        sheet.write_string(r, 6, truncate(&f.after, EXCEL_MAX_CELL_CHARS)).map_err(write_error)?;
+        sheet.write_string(r, 7, f.message(lang)).map_err(write_error)?;
+    }
+    if cleaned.findings.len() > room {
+        let msg = match lang {
+            Lang::Vi => format!("… còn {} phát hiện nữa: xem báo cáo JSON.", cleaned.findings.len() - room),
+            Lang::En => format!("… {} more findings: see the JSON report.", cleaned.findings.len() - room),
+        };
+        sheet.write_string(room as u32 + 1, 0, msg).map_err(write_error)?;
+    }
+    let last = cleaned.findings.len().min(room) as u32;
+    sheet.autofilter(0, 0, last, 7).map_err(write_error)?;
+    sheet.set_freeze_panes(1, 0).map_err(write_error)?;
+    for (c, w) in [7.0, 7.0, 24.0, 22.0, 10.0, 28.0, 28.0, 60.0].into_iter().enumerate() {
+        sheet.set_column_width(c as u16, w).map_err(write_error)?;
+    }
+    Ok(())
+}
+
+fn write_summary_sheet(sheet: &mut Worksheet, cleaned: &Cleaned, formats: &Formats) -> Result<(), Error> {
+    let lang = cleaned.options.lang;
+    let s = &cleaned.summary;
+    let t = &cleaned.table;
+    let vi = lang == Lang::Vi;
+    let mut rows: Vec<(String, String)> = vec![
+        (if vi { "Tệp" } else { "File" }.into(), t.file_name.clone()),
+        (if vi { "Trang tính" } else { "Sheet" }.into(), t.sheet.clone()),
+        (if vi { "Dòng tiêu đề" } else { "Header rows" }.into(), format!("{}–{}", cleaned.layout.header_first + 1, cleaned.layout.header_last + 1)),
+        (if vi { "Số dòng trong trang" } else { "Rows in the sheet" }.into(), s.sheet_rows.to_string()),
+        (if vi { "Số trẻ (dòng dữ liệu)" } else { "Records (children)" }.into(), s.records.to_string()),
+        (if vi { "Ô đã tự sửa" } else { "Cells fixed" }.into(), s.cells_fixed.to_string()),
+        (if vi { "Cảnh báo" } else { "Warnings" }.into(), s.warnings.to_string()),
+        (if vi { "Lỗi" } else { "Errors" }.into(), s.errors.to_string()),
+        (if vi { "Số trẻ cần rà soát" } else { "Records to review" }.into(), s.records_to_review.to_string()),
+    ];
+    rows.push((String::new(), String::new()));
+    for (code, count) in &s.by_rule {
+        let message = crate::rules::by_code(code).map(|r| r.message(lang)).unwrap_or("");
+        rows.push((format!("{code}: {message}"), count.to_string()));
+    }
+    rows.push((String::new(), String::new()));
+    for c in &cleaned.layout.columns {
+        let role = c.role.map(|r| if vi { r.label_vi() } else { r.label_en() }).unwrap_or(if vi { "(giữ nguyên)" } else { "(untouched)" });
+        rows.push((format!("{} — {}", c.letter, c.header), role.to_string()));
+    }
+    sheet.write_string_with_format(0, 0, if vi { "Tổng hợp làm sạch" } else { "Cleaning summary" }, &formats.header).map_err(write_error)?;
+    for (i, (k, v)) in rows.iter().enumerate() {
+        sheet.write_string(i as u32 + 1, 0, k).map_err(write_error)?;
+        match v.parse::<f64>() {
+            Ok(n) if !v.is_empty() => sheet.write_number(i as u32 + 1, 1, n),
+            _ => sheet.write_string(i as u32 + 1, 1, v),
+        }
+        .map_err(write_error)?;
+    }
+    sheet.set_column_width(0, 60.0).map_err(write_error)?;
+    sheet.set_column_width(1, 30.0).map_err(write_error)?;
+    Ok(())
+}
