@@ -31,8 +31,20 @@ pub use workbook::table::Table;
 /// column overrides in `options`.
 pub fn open(bytes: &[u8], file_name: &str, options: &Options) -> Result<(Table, Layout), Error> {
     let table = workbook::read::read_table(bytes, file_name, options.sheet.as_deref())?;
-    let layout = layout_for(&table, options)?;
-    Ok((table, layout))
+    match layout_for(&table, options) {
+        // No sheet was named and the first one with data is a cover page: take the first
+        // sheet that has a header.
+        Err(Error::NoHeader { .. }) if options.sheet.is_none() && table.sheets.len() > 1 => {
+            for name in table.sheets.iter().filter(|n| **n != table.sheet) {
+                let Ok(other) = workbook::read::read_table(bytes, file_name, Some(name)) else { continue };
+                if let Ok(layout) = layout_for(&other, options) {
+                    return Ok((other, layout));
+                }
+            }
+            Err(Error::NoHeader { sheet: table.sheet })
+        }
+        result => Ok((table, result?)),
+    }
 }
 
 /// The detected layout of `table` with the user's column overrides applied.

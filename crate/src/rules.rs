@@ -38,3 +38,15 @@ pub fn markdown() -> String {
     }
     out
 }
+
+/// `{code: {severity, vi, en}}`, for the page's result table.
+pub fn json() -> String {
+    let map: serde_json::Map<String, serde_json::Value> = all()
+        .into_iter()
+        .map(|r| {
+            let v = serde_json::json!({"severity": r.severity, "vi": r.message_vi, "en": r.message_en});
+            (r.code.to_string(), v)
+        })
+        .collect();
+    serde_json::Value::Object(map).to_string()
+}

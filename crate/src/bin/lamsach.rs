@@ -17,7 +17,7 @@ Cách dùng / Usage:
       With several INPUTs, OUTPUT is a folder; each file gets NAME.lamsach.xlsx and
       NAME.lamsach.json there, cleaned in parallel.
   lamsach inspect INPUT [--sheet NAME]   the header row and column roles found
-  lamsach rules [--markdown]             every rule code with its severity
+  lamsach rules [--markdown|--json]      every rule code with its severity
   lamsach roles                          the column roles for --column
 ";
 
@@ -43,6 +43,8 @@ fn main() -> ExitCode {
         Some("rules") => {
             if args.iter().any(|a| a == "--markdown") {
                 print!("{}", rules::markdown());
+            } else if args.iter().any(|a| a == "--json") {
+                println!("{}", rules::json());
             } else {
                 for r in rules::all() {
                     println!("{:<24} {:<8} {} / {}", r.code, r.severity.label(Lang::En), r.message_vi, r.message_en);

@@ -1,0 +1,161 @@
+//! The WebAssembly face for the page's worker: a `Session` over one file. It converts
+//! options and results with serde-wasm-bindgen and funnels every error through
+//! [`to_js_error`]; everything else is the core's public API.
+
+use crate::clean::{Cleaned, Stage};
+use crate::error::Error;
+use crate::options::Options;
+use crate::report::Lang;
+use crate::workbook::role::Role;
+use crate::{Layout, Table};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+#[derive(Serialize)]
+struct JsErrorInfo {
+    code: &'static str,
+    message_vi: String,
+    message_en: String,
+}
+
+fn to_js_error(e: Error) -> JsValue {
+    let info = JsErrorInfo { code: e.code(), message_vi: e.message(Lang::Vi), message_en: e.message(Lang::En) };
+    serde_wasm_bindgen::to_value(&info).unwrap_or_else(|_| JsValue::from_str(&e.to_string()))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    // Maps as plain objects, so the page reads `summary.by_rule["text.nfc"]`.
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| to_js_error(Error::BadOption { detail: e.to_string() }))
+}
+
+fn options_from(value: JsValue) -> Result<Options, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| to_js_error(Error::BadOption { detail: e.to_string() }))
+}
+
+/// What the page shows before cleaning: the sheet, the header found, the column roles and
+/// the first rows.
+#[derive(Serialize)]
+struct Inspection<'a> {
+    file_name: &'a str,
+    format: crate::workbook::table::FileFormat,
+    sheets: &'a [String],
+    sheet: &'a str,
+    rows: usize,
+    header_first: u32,
+    header_last: u32,
+    data_start: u32,
+    columns: &'a [crate::workbook::header::Column],
+    preview: Vec<Vec<String>>,
+}
+
+/// One open file: read once, inspected, cleaned, then written on request.
+#[wasm_bindgen]
+pub struct Session {
+    table: Option<Table>,
+    layout: Layout,
+    cleaned: Option<Cleaned>,
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// Reads `bytes` (the sheet in `options.sheet`, or the first with data).
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Session, JsValue> {
+        let options = options_from(options)?;
+        let (table, layout) = crate::open(bytes, file_name, &options).map_err(to_js_error)?;
+        Ok(Session { table: Some(table), layout, cleaned: None })
+    }
+
+    pub fn inspect(&self, preview_rows: usize) -> Result<JsValue, JsValue> {
+        let table = match (&self.table, &self.cleaned) {
+            (Some(t), _) => t,
+            (None, Some(c)) => &c.table,
+            (None, None) => return Err(JsValue::from_str("no table")),
+        };
+        let start = self.layout.data_start as usize;
+        let preview = table
+            .rows
+            .iter()
+            .skip(start)
+            .take(preview_rows)
+            .map(|row| (0..usize::from(table.width)).map(|c| row.get(c).map(|v| v.display()).unwrap_or_default()).collect())
+            .collect();
+        to_js(&Inspection {
+            file_name: &table.file_name,
+            format: table.format,
+            sheets: &table.sheets,
+            sheet: &table.sheet,
+            rows: table.height(),
+            header_first: self.layout.header_first,
+            header_last: self.layout.header_last,
+            data_start: self.layout.data_start,
+            columns: &self.layout.columns,
+            preview,
+        })
+    }
+
+    /// Cleans with `options` (column overrides applied to the detected layout) and returns
+    /// the summary. `progress(stage, done, total)` is called every few thousand rows.
+    pub fn clean(&mut self, options: JsValue, progress: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
+        let options = options_from(options)?;
+        #[cfg(feature = "panic-test")]
+        if options.sheet.as_deref() == Some("__panic__") {
+            panic!("deliberate panic for the recovery test");
+        }
+        let table = self.table.take().ok_or_else(|| JsValue::from_str("already cleaned"))?;
+        let mut layout = self.layout.clone();
+        for (role, column) in &options.columns {
+            layout.apply_override(role, column).map_err(to_js_error)?;
+        }
+        let mut report = |stage: Stage, done: usize, total: usize| {
+            if let Some(f) = &progress {
+                let stage = match stage {
+                    Stage::Read => "read",
+                    Stage::Check => "check",
+                    Stage::Write => "write",
+                };
+                // A failing progress callback must not stop the cleaning.
+                let _ = f.call3(&JsValue::NULL, &stage.into(), &(done as f64).into(), &(total as f64).into());
+            }
+        };
+        let cleaned = crate::clean::clean_table(table, layout, &options, &mut report);
+        let summary = to_js(&cleaned.summary)?;
+        self.cleaned = Some(cleaned);
+        Ok(summary)
+    }
+
+    pub fn report_json(&self) -> Result<String, JsValue> {
+        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        Ok(crate::report_json(cleaned))
+    }
+
+    pub fn workbook(&self) -> Result<Vec<u8>, JsValue> {
+        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        crate::write_workbook(cleaned).map_err(to_js_error)
+    }
+}
+
+#[derive(Serialize)]
+struct RoleInfo {
+    key: &'static str,
+    vi: &'static str,
+    en: &'static str,
+}
+
+/// The column roles, for the page's role pickers.
+#[wasm_bindgen]
+pub fn roles() -> Result<JsValue, JsValue> {
+    let roles: Vec<RoleInfo> =
+        Role::ALL.iter().map(|r| RoleInfo { key: r.key(), vi: r.label_vi(), en: r.label_en() }).collect();
+    to_js(&roles)
+}
