@@ -254,7 +254,7 @@
   // ---- step 4: results ----
   function stat(cls, key, n) {
     const d = document.createElement('div');
-    d.className = 'stat ' + cls;
+    d.className = cls ? 'stat stat-' + cls : 'stat';
     const v = document.createElement('span'); v.className = 'n'; v.textContent = fmt(n);
     const l = document.createElement('span'); l.textContent = t(key);
     d.append(v, l);

@@ -1,0 +1,155 @@
+// The page as an officer uses it, in real headless Chromium, opened from file:// and from
+// http://: choose a list, check the columns, clean, download both files, and check them.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const { pathToFileURL } = require('url');
+const XLSX = require('xlsx');
+const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot } = require('./browser');
+
+const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'title_rows.xlsx');
+
+let context;
+let server;
+test.before(async () => {
+  assert.ok(fs.existsSync(PAGE), `${PAGE} is missing: run scripts/build`);
+  context = await launch();
+  server = await serve();
+});
+test.after(async () => {
+  if (context) await context.close();
+  if (server) server.close();
+});
+
+const urls = () => ({
+  'file://': pathToFileURL(PAGE).href,
+  'http://': `http://127.0.0.1:${server.address().port}/lamsach.html`,
+});
+
+/** Requests other than the page itself and the blob:/data: URLs it makes for itself. */
+function foreignRequests(requests, pageUrl) {
+  return requests.filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'));
+}
+
+function sheetRows(file, sheetIndex = 0) {
+  const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer', cellText: false, cellDates: false });
+  const ws = wb.Sheets[wb.SheetNames[sheetIndex]];
+  return { wb, ws, rows: XLSX.utils.sheet_to_json(ws, { header: 1, raw: true, defval: null, blankrows: true }) };
+}
+
+for (const scheme of ['file://', 'http://']) {
+  test(`${scheme} clean a list end to end and download the workbook and the report`, async () => {
+    const url = urls()[scheme];
+    const { page, requests, consoleMessages } = await openPage(context, url);
+    await page.setInputFiles('[data-testid=file-input]', FIXTURE);
+    await waitState(page, 'ready');
+    // The detected roles are shown before cleaning.
+    assert.equal(await page.inputValue('[data-testid=role-B]'), 'child_name');
+    assert.equal(await page.inputValue('[data-testid=role-J]'), '');
+    await screenshot(page, `${scheme.replace('://', '')}-2-check`);
+    await page.click('[data-testid=start]');
+    assert.equal(await waitState(page, ['done', 'error']), 'done');
+    const summary = await page.textContent('[data-testid=summary]');
+    assert.match(summary, /6\s*Trẻ trong danh sách/);
+    await screenshot(page, `${scheme.replace('://', '')}-4-done`);
+
+    const dir = path.join(OUT, scheme.replace('://', ''));
+    const xlsx = await download(page, 'download-xlsx', path.join(dir, 'cleaned.xlsx'));
+    assert.equal(xlsx.suggested, 'title_rows.lamsach.xlsx');
+    const report = await download(page, 'download-report', path.join(dir, 'report.json'));
+
+    const input = sheetRows(FIXTURE).rows;
+    const { wb, ws, rows } = sheetRows(xlsx.path);
+    assert.deepEqual(wb.SheetNames, ['DS tre em', 'Phát hiện', 'Tổng hợp']);
+    assert.equal(rows.length, input.length, 'every row present');
+    assert.deepEqual(rows[0], input[0], 'title row unchanged');
+    assert.deepEqual(rows[3], input[3], 'header unchanged');
+    for (let r = 5; r <= 10; r++) assert.equal(rows[r][0], input[r][0], `row ${r + 1} in its place`);
+    assert.equal(ws.C6.t, 's', 'the date of birth is text');
+    assert.equal(ws.C6.v, '05/03/2012');
+    assert.equal(ws.F6.t, 's', 'the ID is text');
+    assert.equal(ws.F6.v, '079212000001');
+    assert.equal(ws.J7.v, 20.25, 'an unknown column passes through');
+    assert.equal(rows[12][1], 'Người lập biểu');
+
+    const json = JSON.parse(fs.readFileSync(report.path, 'utf8'));
+    assert.equal(json.version, 1);
+    assert.equal(json.summary.records, 6);
+    const findingsSheet = XLSX.utils.sheet_to_json(wb.Sheets['Phát hiện'], { header: 1 });
+    assert.equal(findingsSheet.length - 1, json.findings.length, 'one findings row per finding');
+    assert.ok(json.findings.some((f) => f.code === 'dob.excel_date' && f.row === 6 && f.column === 'C' && f.after === '05/03/2012'));
+
+    assert.deepEqual(foreignRequests(requests, url), [], 'no network request beyond the page');
+    const errors = consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror');
+    assert.deepEqual(errors, [], 'no console error');
+    await page.close();
+  });
+}
+
+test('the built-in sample list is ready with one click', async () => {
+  const { page, consoleMessages } = await openPage(context, urls()['file://']);
+  await screenshot(page, 'file-1-start');
+  await page.click('[data-testid=sample-data]');
+  await waitState(page, 'ready');
+  await page.click('[data-testid=start]');
+  assert.equal(await waitState(page, ['done', 'error']), 'done');
+  const summary = await page.textContent('[data-testid=summary]');
+  assert.match(summary, /300\s*Trẻ trong danh sách/);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error'), []);
+  await page.close();
+});
+
+test('a file that is not a spreadsheet gets a clear message and the page stays usable', async () => {
+  const { page } = await openPage(context, urls()['file://']);
+  const bad = path.join(OUT, 'not-a-list.xlsx');
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(bad, '%PDF-1.7 not a spreadsheet');
+  await page.setInputFiles('[data-testid=file-input]', bad);
+  assert.equal(await waitState(page, ['error', 'ready']), 'error');
+  assert.match(await page.textContent('[data-testid=error-message]'), /không phải tệp bảng tính/);
+  await screenshot(page, 'file-error');
+  await page.setInputFiles('[data-testid=file-input]', FIXTURE);
+  assert.equal(await waitState(page, ['ready', 'error']), 'ready');
+  assert.equal(await page.isHidden('[data-testid=error-message]'), true);
+  await page.close();
+});
+
+test('changing a column role changes the result', async () => {
+  const { page } = await openPage(context, urls()['file://']);
+  await page.setInputFiles('[data-testid=file-input]', FIXTURE);
+  await waitState(page, 'ready');
+  await page.selectOption('[data-testid=role-C]', '');
+  await page.click('[data-testid=start]');
+  await waitState(page, 'done');
+  const report = await download(page, 'download-report', path.join(OUT, 'role-change.json'));
+  const json = JSON.parse(fs.readFileSync(report.path, 'utf8'));
+  assert.equal(json.columns[2].role, null);
+  assert.equal(json.findings.filter((f) => f.column === 'C').length, 0, 'the untouched column has no findings');
+  await page.close();
+});
+
+test('the Content-Security-Policy blocks any network request the page might attempt', async () => {
+  const { page } = await openPage(context, urls()['http://']);
+  const port = server.address().port;
+  const before = server.probeHits;
+  const outcome = await page.evaluate(async (p) => {
+    const violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    let fetched = true;
+    try { await fetch(`http://127.0.0.1:${p}/probe-fetch`); } catch (e) { fetched = false; }
+    await new Promise((resolve) => {
+      const img = new Image();
+      img.onload = img.onerror = resolve;
+      img.src = `http://127.0.0.1:${p}/probe-image`;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    return { fetched, violations };
+  }, port);
+  assert.equal(outcome.fetched, false, 'fetch was refused');
+  assert.ok(outcome.violations.includes('connect-src'), `violations: ${outcome.violations}`);
+  assert.ok(outcome.violations.includes('img-src'), `violations: ${outcome.violations}`);
+  assert.equal(server.probeHits, before, 'the loopback server received nothing');
+  await page.close();
+});
