@@ -314,6 +314,22 @@
     }
   });
 
+  for (const kind of ['police', 'household']) {
+    $('dl-' + kind).addEventListener('click', async (e) => {
+      const button = e.currentTarget;
+      button.disabled = true;
+      try {
+        const reply = await request({ type: 'work_list', kind });
+        download(stem() + '.' + t('list_' + kind) + '.xlsx', new Blob([reply.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      } catch (err) {
+        showError(err);
+        setStatus('error', 'st_error');
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
   $('dl-report').addEventListener('click', async () => {
     try {
       const reply = await request({ type: 'report' });

@@ -41,6 +41,11 @@ self.onmessage = (event) => {
         post({ type: 'workbook', bytes }, [bytes.buffer]);
         break;
       }
+      case 'work_list': {
+        const bytes = session.work_list(m.kind);
+        post({ type: 'work_list', bytes }, [bytes.buffer]);
+        break;
+      }
       case 'report':
         post({ type: 'report', json: session.report_json() });
         break;

@@ -42,19 +42,36 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
     let start = (layout.data_start as usize).min(height);
     let is_record = find_records(&table, &layout, start);
 
-    // Legacy encodings are decided per column, by a vote over the column's record cells.
-    let column_encodings: Vec<Option<text::ColumnEncoding>> = layout
+    // Decided once per column: the legacy encoding (a vote over the column's record
+    // cells), a gender code legend in the header, whether dates look day/month swapped.
+    let records_in = |col: usize| {
+        let table = &table;
+        let is_record = &is_record;
+        (start..height).filter(move |r| is_record[*r]).map(move |r| table.cell(r, col))
+    };
+    let contexts: Vec<Option<ColumnContext>> = layout
         .columns
         .iter()
         .map(|c| {
-            c.role.filter(|r| r.holds_text()).map(|_| {
-                let col = usize::from(c.index);
-                text::detect_column_encoding(
-                    (start..height).filter(|r| is_record[*r]).filter_map(|r| table.cell(r, col).as_text()),
-                )
+            let role = c.role.filter(|r| r.holds_text())?;
+            let col = usize::from(c.index);
+            Some(ColumnContext {
+                role,
+                encoding: text::detect_column_encoding(records_in(col).filter_map(Cell::as_text)),
+                gender_legend: fields::gender::Legend::from_header(&c.header),
             })
         })
         .collect();
+    // The core has no clock: without a reference date (the faces always give one) ages are
+    // not checked and two-digit years are read as 20yy.
+    let reference = options.reference_date;
+    let dob = fields::date_of_birth::Context {
+        reference,
+        age_limit: options.age_limit,
+        column_swapped: layout
+            .column_of(Role::DateOfBirth)
+            .is_some_and(|c| fields::date_of_birth::column_looks_swapped(records_in(usize::from(c)))),
+    };
 
     let mut findings = Vec::new();
     let records = is_record.iter().filter(|b| **b).count();
@@ -64,11 +81,14 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
             continue;
         }
         for column in &layout.columns {
-            let Some(role) = column.role else { continue };
             let col = usize::from(column.index);
-            let Some(encoding) = column_encodings[col].clone() else { continue };
-            let Some(cell) = table.rows[r].get_mut(col) else { continue };
-            clean_cell(cell, role, encoding, options, r as u32 + 1, column.index, &mut findings);
+            let Some(ctx) = &contexts[col] else { continue };
+            // A missing value is a finding too: give short rows their empty cells.
+            if table.rows[r].len() <= col {
+                table.rows[r].resize(col + 1, Cell::Empty);
+            }
+            let cell = &mut table.rows[r][col];
+            clean_cell(cell, ctx, &dob, options, r as u32 + 1, column.index, &mut findings);
         }
         done += 1;
         if done % PROGRESS_EVERY == 0 {
@@ -76,6 +96,8 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
         }
     }
     progress(Stage::Check, records, records);
+
+    crate::checks::check_records(&table, &layout, &is_record, reference.unwrap_or(chrono::NaiveDate::MAX), &mut findings);
 
     // Row-level and cross-row checks may add findings out of order; readers expect sheet order.
     findings.sort_by_key(|f| (f.row, f.column));
@@ -109,32 +131,22 @@ fn find_records(table: &Table, layout: &Layout, start: usize) -> Vec<bool> {
         .collect()
 }
 
-fn clean_cell(
-    cell: &mut Cell,
+/// Per-column context decided once before the rows are cleaned.
+struct ColumnContext {
     role: Role,
     encoding: text::ColumnEncoding,
-    options: &Options,
-    row: u32,
-    col: u16,
-    findings: &mut Vec<Finding>,
-) {
-    let mut record = |rule: &'static Rule, before: &Cell, after: &Cell| {
-        findings.push(Finding { row, column: Some(col), rule, before: before.stored(), after: after.display(), detail: None });
-    };
+    gender_legend: fields::gender::Legend,
+}
 
-    let typed = match role {
-        Role::DateOfBirth => fields::date_of_birth::clean(cell),
-        r if r == Role::Phone => fields::phone::clean(cell),
-        r if r.holds_digits() => fields::id_number::clean(cell),
-        _ => None,
+fn clean_cell(cell: &mut Cell, ctx: &ColumnContext, dob: &fields::date_of_birth::Context, options: &Options, row: u32, col: u16, findings: &mut Vec<Finding>) {
+    let mut record = |rule: &'static Rule, before: &Cell, after: &Cell, detail: Option<String>| {
+        findings.push(Finding { row, column: Some(col), rule, before: before.stored(), after: after.display(), detail });
     };
-    if let Some((new, rule)) = typed {
-        record(rule, cell, &new);
-        *cell = new;
-    }
+    let original = cell.clone();
 
+    // Text first: legacy encodings and Unicode repaired before any field reads the value.
     if let Cell::Text(s) = cell {
-        let kind = match role {
+        let kind = match ctx.role {
             r if r.holds_person_name() => TextKind::PersonName,
             Role::Ethnicity => TextKind::Ethnicity,
             Role::Village | Role::Commune | Role::District | Role::Province | Role::Address => TextKind::Place,
@@ -144,22 +156,46 @@ fn clean_cell(
             kind,
             tone_style: options.tone_style,
             name_casing: options.name_casing && kind == TextKind::PersonName,
-            column: encoding,
+            column: ctx.encoding.clone(),
         };
         let cleaned = text::clean_text(s, &opts);
-        if cleaned.changes.is_empty() {
-            return;
-        }
-        let before = Cell::Text(std::mem::take(s));
-        let after = Cell::Text(cleaned.text);
-        for change in &cleaned.changes {
-            if let Some(rule) = rules::by_code(change.code()) {
-                let shown_after = if rule.severity == Severity::Fixed { &after } else { &before };
-                record(rule, &before, shown_after);
+        if !cleaned.changes.is_empty() {
+            let after = Cell::Text(cleaned.text);
+            for change in &cleaned.changes {
+                if let Some(rule) = rules::by_code(change.code()) {
+                    let shown = if rule.severity == Severity::Fixed { &after } else { &original };
+                    record(rule, &original, shown, None);
+                }
             }
+            *cell = after;
         }
-        *cell = after;
     }
+
+    let outcome = match ctx.role {
+        Role::DateOfBirth => fields::date_of_birth::clean(cell, dob),
+        Role::Gender => fields::gender::clean(cell, &ctx.gender_legend),
+        Role::Ethnicity => fields::ethnicity::clean(cell, options.ethnicity_list),
+        Role::PersonalId => fields::id_number::clean(cell, fields::id_number::Holder::Child),
+        Role::FatherId | Role::MotherId | Role::GuardianId => fields::id_number::clean(cell, fields::id_number::Holder::Adult),
+        Role::Phone => fields::phone::clean(cell),
+        Role::Province => fields::place::clean(cell, fields::place::Level::Province),
+        Role::District => fields::place::clean(cell, fields::place::Level::District),
+        Role::Commune => fields::place::clean(cell, fields::place::Level::Commune),
+        Role::Village => fields::place::clean(cell, fields::place::Level::Village),
+        _ => return,
+    };
+    // Each fix is reported from the value before it to the value after all fixes, so the
+    // finding's "before" is always what the list held.
+    let before_fields = cell.clone();
+    let after = outcome.value.clone().unwrap_or_else(|| before_fields.clone());
+    for (rule, detail) in outcome.rules {
+        if rule.severity == Severity::Fixed {
+            record(rule, &before_fields, &after, detail);
+        } else {
+            record(rule, &after, &after, detail);
+        }
+    }
+    *cell = after;
 }
 
 fn summarise(table: &Table, start: usize, is_record: &[bool], findings: &[Finding]) -> Summary {

@@ -8,10 +8,12 @@
 //! I/O and no browser types: the CLI (`src/bin/lamsach.rs`) and the wasm face (`wasm.rs`)
 //! are thin layers over the functions below.
 
+pub mod checks;
 pub mod clean;
 pub mod error;
 pub mod fields;
 pub mod options;
+pub mod reference;
 pub mod report;
 pub mod rules;
 #[path = "text_shim.rs"]
@@ -75,6 +77,12 @@ pub fn clean(
 /// The cleaned workbook's bytes.
 pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
     workbook::write::write_workbook(cleaned)
+}
+
+/// A work list as its own workbook (police: grouped by commune; household: a sheet per
+/// village).
+pub fn write_work_list(cleaned: &Cleaned, kind: workbook::work_lists::Kind) -> Result<Vec<u8>, Error> {
+    workbook::write::write_work_list(cleaned, kind)
 }
 
 /// The JSON report (version 1).

@@ -30,6 +30,8 @@ pub struct Options {
     pub name_casing: bool,
     pub tone_style: ToneStyle,
     pub date_output: DateOutput,
+    /// Spelling of ethnic groups, and whose codes a bare number means.
+    pub ethnicity_list: crate::fields::ethnicity::EthnicityList,
     /// Column role overrides, `(role, column)`: column is a letter or a header text; role
     /// `ignore` removes a role.
     pub columns: Vec<(String, String)>,
@@ -46,6 +48,7 @@ impl Default for Options {
             name_casing: true,
             tone_style: ToneStyle::Keep,
             date_output: DateOutput::Text,
+            ethnicity_list: crate::fields::ethnicity::EthnicityList::Modern,
             columns: Vec::new(),
             lang: Lang::Vi,
         }

@@ -5,8 +5,17 @@ use crate::report::Rule;
 
 /// Every rule, grouped by the stage that applies it.
 pub fn all() -> Vec<&'static Rule> {
-    let groups: [&[&'static Rule]; 4] =
-        [fields::text::RULES, fields::date_of_birth::RULES, fields::id_number::RULES, fields::phone::RULES];
+    let groups: [&[&'static Rule]; 9] = [
+        fields::text::RULES,
+        fields::date_of_birth::RULES,
+        fields::gender::RULES,
+        fields::ethnicity::RULES,
+        fields::id_number::RULES,
+        fields::phone::RULES,
+        fields::place::RULES,
+        crate::checks::RULES,
+        &[],
+    ];
     groups.into_iter().flatten().copied().collect()
 }
 

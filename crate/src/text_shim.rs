@@ -72,3 +72,8 @@ pub fn clean_text(input: &str, _options: &TextOptions) -> CleanText {
     }
     CleanText { text: spaced, changes }
 }
+
+/// Key for comparing names: NFC, lower case, single spaces.
+pub fn comparison_key(input: &str) -> String {
+    input.nfc().collect::<String>().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -36,10 +36,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 fn options_from(value: JsValue) -> Result<Options, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+    let value = if value.is_undefined() || value.is_null() { js_sys::Object::new().into() } else { value };
+    let mut options: Options =
+        serde_wasm_bindgen::from_value(value).map_err(|e| to_js_error(Error::BadOption { detail: e.to_string() }))?;
+    if options.reference_date.is_none() {
+        // Today on this computer's calendar, as the page would show it.
+        let now = js_sys::Date::new_0();
+        options.reference_date =
+            chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| to_js_error(Error::BadOption { detail: e.to_string() }))
+    Ok(options)
 }
 
 /// What the page shows before cleaning: the sheet, the header found, the column roles and
@@ -142,6 +148,21 @@ impl Session {
     pub fn workbook(&self) -> Result<Vec<u8>, JsValue> {
         let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
         crate::write_workbook(cleaned).map_err(to_js_error)
+    }
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// A work list as its own workbook: `kind` is "police" or "household".
+    pub fn work_list(&self, kind: &str) -> Result<Vec<u8>, JsValue> {
+        use crate::workbook::work_lists::Kind;
+        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let kind = match kind {
+            "police" => Kind::Police,
+            "household" => Kind::Household,
+            other => return Err(JsValue::from_str(&format!("unknown list {other}"))),
+        };
+        crate::write_work_list(cleaned, kind).map_err(to_js_error)
     }
 }
 

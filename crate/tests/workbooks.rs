@@ -67,7 +67,7 @@ fn cleaned_sheet_keeps_every_row_in_place_and_converts_dates_and_ids() {
     let c = clean("title_rows.xlsx");
     let sheets = read_back(&c);
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, vec!["DS tre em", "Phát hiện", "Tổng hợp"]);
+    assert_eq!(names, vec!["DS tre em", "Phát hiện", "Tổng hợp", "Cần công an xác minh", "Cần rà soát tại hộ gia đình"]);
     let data = &sheets[0].1;
     assert_eq!(data.start(), Some((0, 0)));
     assert_eq!(data.end().map(|e| e.0), Some(12), "13 rows, footer included");
@@ -79,9 +79,9 @@ fn cleaned_sheet_keeps_every_row_in_place_and_converts_dates_and_ids() {
     assert_eq!(text_at(data, 6, 2), "31/12/2015");
     assert_eq!(text_at(data, 9, 2), "25/05/2016");
     assert_eq!(text_at(data, 10, 2), "29/02/2020");
-    // The 12-digit text ID stays 12-digit text; an ID typed as a number becomes text digits.
+    // The 12-digit text ID stays 12-digit text; an ID typed as a number becomes its 12 digits.
     assert_eq!(text_at(data, 5, 5), "079212000001");
-    assert_eq!(text_at(data, 6, 5), "79315000002");
+    assert_eq!(text_at(data, 6, 5), "079315000002", "the lost leading zero restored");
     // NFC and spacing.
     assert_eq!(text_at(data, 7, 1), "Nguyễn Thị Hồng");
     assert_eq!(text_at(data, 8, 1), "Lò Văn Páo");
@@ -158,7 +158,7 @@ fn xls_ods_and_csv_give_the_same_clean_values() {
         assert_eq!(c.table.cell(row(0), 5).display(), "079212000001", "{name}");
         assert_eq!(c.table.cell(row(2), 1).display(), "Nguyễn Thị Hồng", "{name}");
         assert_eq!(c.table.cell(row(3), 1).display(), "Lò Văn Páo", "{name}");
-        assert_eq!(c.table.cell(row(1), 5).display(), "79315000002", "{name}: numeric ID as text digits");
+        assert_eq!(c.table.cell(row(1), 5).display(), "079315000002", "{name}: numeric ID as 12-digit text");
     }
 }
 

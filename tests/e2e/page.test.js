@@ -62,7 +62,7 @@ for (const scheme of ['file://', 'http://']) {
 
     const input = sheetRows(FIXTURE).rows;
     const { wb, ws, rows } = sheetRows(xlsx.path);
-    assert.deepEqual(wb.SheetNames, ['DS tre em', 'Phát hiện', 'Tổng hợp']);
+    assert.deepEqual(wb.SheetNames, ['DS tre em', 'Phát hiện', 'Tổng hợp', 'Cần công an xác minh', 'Cần rà soát tại hộ gia đình']);
     assert.equal(rows.length, input.length, 'every row present');
     assert.deepEqual(rows[0], input[0], 'title row unchanged');
     assert.deepEqual(rows[3], input[3], 'header unchanged');
@@ -73,6 +73,14 @@ for (const scheme of ['file://', 'http://']) {
     assert.equal(ws.F6.v, '079212000001');
     assert.equal(ws.J7.v, 20.25, 'an unknown column passes through');
     assert.equal(rows[12][1], 'Người lập biểu');
+
+    const police = await download(page, 'download-police', path.join(dir, 'police.xlsx'));
+    const policeRows = sheetRows(police.path).rows;
+    assert.equal(policeRows[0][0], 'Dòng gốc');
+    // Sheet row 8 (no ID) is on the police list with its original row number.
+    assert.ok(policeRows.some((r) => r[0] === 8 && /Chưa có số định danh/.test(r[r.length - 3])), JSON.stringify(policeRows));
+    const household = await download(page, 'download-household', path.join(dir, 'household.xlsx'));
+    assert.ok(XLSX.read(fs.readFileSync(household.path)).SheetNames.length >= 1);
 
     const json = JSON.parse(fs.readFileSync(report.path, 'utf8'));
     assert.equal(json.version, 1);

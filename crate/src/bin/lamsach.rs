@@ -196,8 +196,12 @@ fn run_clean(a: CleanArgs) -> ExitCode {
 
 fn clean_one(input: &Path, output: &Path, report: Option<&Path>, options: &Options) -> Result<(), Error> {
     let io = |p: &Path, e: std::io::Error| Error::BadOption { detail: format!("{}: {e}", p.display()) };
+    let t0 = std::time::Instant::now();
     let bytes = std::fs::read(input).map_err(|e| io(input, e))?;
-    let cleaned = lamsach::clean(&bytes, &file_name(input), options, &mut |_, _, _| {})?;
+    let (table, layout) = lamsach::open(&bytes, &file_name(input), options)?;
+    let t_read = t0.elapsed();
+    let cleaned = lamsach::clean::clean_table(table, layout, options, &mut |_, _, _| {});
+    let t_check = t0.elapsed();
     let s = &cleaned.summary;
     // Counts only: no value from the list is ever printed.
     eprintln!(
@@ -211,8 +215,21 @@ fn clean_one(input: &Path, output: &Path, report: Option<&Path>, options: &Optio
     if let Some(report) = report {
         std::fs::write(report, lamsach::report_json(&cleaned)).map_err(|e| io(report, e))?;
     }
+    let t_report = t0.elapsed();
     let xlsx = lamsach::write_workbook(&cleaned)?;
-    std::fs::write(output, xlsx).map_err(|e| io(output, e))
+    std::fs::write(output, xlsx).map_err(|e| io(output, e))?;
+    if std::env::var_os("LAMSACH_TIMINGS").is_some() {
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        eprintln!(
+            "timings_ms read={:.0} check={:.0} report={:.0} write={:.0} total={:.0}",
+            ms(t_read),
+            ms(t_check - t_read),
+            ms(t_report - t_check),
+            ms(t0.elapsed() - t_report),
+            ms(t0.elapsed())
+        );
+    }
+    Ok(())
 }
 
 fn file_name(p: &Path) -> String {

@@ -6,4 +6,5 @@ pub mod header;
 pub mod read;
 pub mod role;
 pub mod table;
+pub mod work_lists;
 pub mod write;

@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::options::DateOutput;
 use crate::report::{column_letter, Finding, Lang, Severity};
 use crate::workbook::role::Role;
+use crate::workbook::work_lists::{self, Kind, WorkList};
 use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, Note, Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 
@@ -27,6 +28,7 @@ struct Formats {
     date: Format,
     date_fixed: Format,
     header: Format,
+    group: Format,
 }
 
 impl Formats {
@@ -39,6 +41,7 @@ impl Formats {
             date_fixed: date.clone().set_background_color(Color::RGB(0xFFF2CC)),
             date,
             header: Format::new().set_bold().set_background_color(Color::RGB(0xD9E1F2)),
+            group: Format::new().set_bold().set_background_color(Color::RGB(0xEDEDED)),
         }
     }
 }
@@ -66,7 +69,84 @@ pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
     sheet.set_name(unique(names.summary, &data_name)).map_err(write_error)?;
     write_summary_sheet(sheet, cleaned, &formats)?;
 
+    for kind in [Kind::Police, Kind::Household] {
+        let list = work_lists::build(cleaned, kind);
+        let sheet = book.add_worksheet();
+        sheet.set_name(unique(kind.title(lang), &data_name)).map_err(write_error)?;
+        write_list_sheet(sheet, &list, list.groups.iter(), &formats)?;
+    }
+
     book.save_to_buffer().map_err(write_error)
+}
+
+/// A work list on its own: the police list on one sheet grouped by commune, the household
+/// list with one sheet per village.
+pub fn write_work_list(cleaned: &Cleaned, kind: Kind) -> Result<Vec<u8>, Error> {
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(write_error)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created).set_author("LamSach"));
+    let formats = Formats::new();
+    let list = work_lists::build(cleaned, kind);
+    let title = kind.title(cleaned.options.lang);
+    if kind == Kind::Police || list.groups.is_empty() {
+        let sheet = book.add_worksheet();
+        sheet.set_name(title).map_err(write_error)?;
+        write_list_sheet(sheet, &list, list.groups.iter(), &formats)?;
+    } else {
+        let mut used: Vec<String> = Vec::new();
+        for (group, rows) in &list.groups {
+            let mut name = sheet_name(group);
+            let mut n = 2;
+            while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
+                name = format!("{} ({n})", sheet_name(group).chars().take(25).collect::<String>());
+                n += 1;
+            }
+            used.push(name.clone());
+            let sheet = book.add_worksheet();
+            sheet.set_name(&name).map_err(write_error)?;
+            write_list_sheet(sheet, &list, std::iter::once((group, rows)), &formats)?;
+        }
+    }
+    book.save_to_buffer().map_err(write_error)
+}
+
+fn write_list_sheet<'a>(
+    sheet: &mut Worksheet,
+    list: &WorkList,
+    groups: impl Iterator<Item = (&'a String, &'a Vec<Vec<String>>)>,
+    formats: &Formats,
+) -> Result<(), Error> {
+    for (c, h) in list.header.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, h, &formats.header).map_err(write_error)?;
+    }
+    let mut r = 1u32;
+    for (group, rows) in groups {
+        if r as usize >= EXCEL_MAX_ROWS - 1 {
+            break;
+        }
+        sheet.write_string_with_format(r, 0, format!("{group} ({})", rows.len()), &formats.group).map_err(write_error)?;
+        r += 1;
+        for line in rows {
+            if r as usize >= EXCEL_MAX_ROWS {
+                break;
+            }
+            for (c, v) in line.iter().enumerate() {
+                match (c, v.parse::<f64>()) {
+                    (0, Ok(n)) => sheet.write_number(r, 0, n),
+                    _ => sheet.write_string(r, c as u16, truncate(v, EXCEL_MAX_CELL_CHARS)),
+                }
+                .map_err(write_error)?;
+            }
+            r += 1;
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(write_error)?;
+    let last = list.header.len().saturating_sub(1);
+    for c in 0..=last {
+        let width = if c == 0 { 9.0 } else if c == last || (c + 2 == last + 1 && list.header.len() > 10) { 40.0 } else { 18.0 };
+        sheet.set_column_width(c as u16, width).map_err(write_error)?;
+    }
+    Ok(())
 }
 
 struct SheetNames {

@@ -1,0 +1,402 @@
+//! Comparing two records field by field. Each field gives a relation (same, compatible in a
+//! named way, missing, different); the rules (`exact.rs`, `probable.rs`, `same_id.rs`) decide
+//! from the relations, and [`Comparison::reason`] says which fields matched or differed.
+
+use super::key::{parts, Key};
+use super::reason::{Evidence, Reason};
+use super::{Gender, Person};
+
+/// A record with the keys that every comparison needs, computed once.
+pub(super) struct Prepared<'p, 'a> {
+    pub person: &'p Person<'a>,
+    pub name: Key,
+    /// Year of birth from the date, else from `birth_year`.
+    pub year: Option<u16>,
+    /// The personal ID without surrounding spaces ("" when missing).
+    pub id: &'a str,
+}
+
+impl<'p, 'a> Prepared<'p, 'a> {
+    pub fn new(person: &'p Person<'a>) -> Self {
+        Prepared {
+            person,
+            name: Key::new(person.name),
+            year: person.date_of_birth.map(|(y, _, _)| y).or(person.birth_year),
+            id: person.personal_id.trim(),
+        }
+    }
+
+    pub fn has_full_date(&self) -> bool {
+        self.person.date_of_birth.is_some()
+    }
+}
+
+/// How two names relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NameRel {
+    /// The same key: equal up to case, spacing, Unicode form and tone-mark placement.
+    Same,
+    /// Close enough to be one name under the differences named.
+    Near { middle_missing: bool, given_typo: bool, accents: bool },
+    Different,
+}
+
+impl NameRel {
+    /// How many of the named small differences the names show (accents counted apart).
+    pub fn defects(self) -> u32 {
+        match self {
+            NameRel::Near { middle_missing, given_typo, .. } => u32::from(middle_missing) + u32::from(given_typo),
+            _ => 0,
+        }
+    }
+
+    pub fn accents(self) -> bool {
+        matches!(self, NameRel::Near { accents: true, .. })
+    }
+}
+
+/// The tone marks at the end of a toned key word (see `key.rs`), "" for a level tone.
+fn tone_of(word: &str) -> &str {
+    let cut = word.trim_end_matches(['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']).len();
+    word.get(cut..).unwrap_or("")
+}
+
+/// Whether the words of `short` are the words of `long` with exactly one word left out.
+fn one_word_dropped(short: &str, long: &str) -> bool {
+    let s: Vec<&str> = if short.is_empty() { Vec::new() } else { short.split(' ').collect() };
+    let l: Vec<&str> = long.split(' ').collect();
+    if long.is_empty() || l.len() != s.len() + 1 {
+        return false;
+    }
+    (0..l.len()).any(|skip| l.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, w)| *w).eq(s.iter().copied()))
+}
+
+/// Compares two names (children's or parents').
+///
+/// Family names must agree (accents aside). Given names may differ by one letter when the
+/// word keeps its tone ("Hồng"/"Hồnh"), but not by the tone alone ("Hà"/"Hạ" is `accents`,
+/// which the rules treat as a different name unless everything else agrees). Middle names may
+/// lack one word on one side. Names of one or two letters get no typo allowance: "An"/"Anh"
+/// differ as names, not by a slip.
+pub(super) fn name_relation(a: &Key, b: &Key) -> NameRel {
+    if a.is_empty() || b.is_empty() {
+        return NameRel::Different;
+    }
+    if a.toned == b.toned {
+        return NameRel::Same;
+    }
+    let (ta, tb) = (parts(&a.toned), parts(&b.toned));
+    let (fa, fb) = (parts(&a.folded), parts(&b.folded));
+    let mut accents = false;
+
+    if fa.family != fb.family {
+        return NameRel::Different;
+    }
+    accents |= ta.family != tb.family;
+
+    let mut given_typo = false;
+    if fa.given == fb.given {
+        accents |= ta.given != tb.given;
+    } else {
+        let shortest = fa.given.chars().count().min(fb.given.chars().count());
+        if shortest >= 3 && strsim::osa_distance(fa.given, fb.given) == 1 && tone_of(ta.given) == tone_of(tb.given) {
+            given_typo = true;
+        } else {
+            return NameRel::Different;
+        }
+    }
+
+    let mut middle_missing = false;
+    if fa.middle == fb.middle {
+        accents |= ta.middle != tb.middle;
+    } else {
+        let (ts, tl, fs, fl) = if a.words < b.words {
+            (ta.middle, tb.middle, fa.middle, fb.middle)
+        } else {
+            (tb.middle, ta.middle, fb.middle, fa.middle)
+        };
+        if one_word_dropped(ts, tl) {
+            middle_missing = true;
+        } else if one_word_dropped(fs, fl) {
+            middle_missing = true;
+            accents = true;
+        } else {
+            return NameRel::Different;
+        }
+    }
+    NameRel::Near { middle_missing, given_typo, accents }
+}
+
+/// How two birth dates relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DobRel {
+    Same,
+    /// Day and month swapped, both ≤ 12 (an English-locale Excel reading 05/06 as 6 May).
+    Swapped,
+    /// Same year, one or both records know only the year.
+    YearOnly,
+    /// One record has neither date nor year.
+    Missing,
+    Different,
+}
+
+pub(super) fn dob_relation(a: &Prepared, b: &Prepared) -> DobRel {
+    match (a.person.date_of_birth, b.person.date_of_birth) {
+        (Some(x), Some(y)) if x == y => DobRel::Same,
+        (Some((ya, ma, da)), Some((yb, mb, db))) => {
+            if ya == yb && ma == db && da == mb && ma <= 12 && da <= 12 {
+                DobRel::Swapped
+            } else {
+                DobRel::Different
+            }
+        }
+        _ => match (a.year, b.year) {
+            (Some(x), Some(y)) if x == y => DobRel::YearOnly,
+            (Some(_), Some(_)) => DobRel::Different,
+            _ => DobRel::Missing,
+        },
+    }
+}
+
+/// A field that is either equal, missing on at least one side, or different.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Rel {
+    Same,
+    Missing,
+    Different,
+}
+
+fn rel<T: PartialEq>(a: Option<T>, b: Option<T>) -> Rel {
+    match (a, b) {
+        (Some(x), Some(y)) if x == y => Rel::Same,
+        (Some(_), Some(_)) => Rel::Different,
+        _ => Rel::Missing,
+    }
+}
+
+fn text_rel(a: &str, b: &str) -> Rel {
+    if a.trim().is_empty() || b.trim().is_empty() {
+        return Rel::Missing;
+    }
+    if a == b || Key::new(a).toned == Key::new(b).toned {
+        Rel::Same
+    } else {
+        Rel::Different
+    }
+}
+
+/// The personal IDs of two records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum IdRel {
+    Same,
+    BothMissing,
+    OneMissing,
+    Different,
+}
+
+pub(super) fn id_relation(a: &str, b: &str) -> IdRel {
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => IdRel::BothMissing,
+        (true, false) | (false, true) => IdRel::OneMissing,
+        _ if a == b => IdRel::Same,
+        _ => IdRel::Different,
+    }
+}
+
+/// What the parents' and guardians' names say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum ParentMatch {
+    /// Names present on both records in the same role, none of them close.
+    Different,
+    /// Nothing to compare: each role is missing on one record or the other.
+    None,
+    /// A parent's name is close (missing middle name, one letter, accents).
+    Similar,
+    /// A parent's name is the same (or the guardian on one record is a parent on the other).
+    Same,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct ParentRel {
+    pub best: ParentMatch,
+    /// Whose name agreed exactly: father, mother, guardian.
+    pub same: [bool; 3],
+    /// Some role, filled on both records, disagrees although another agrees.
+    pub differs: bool,
+    /// Every role is identical (or empty on both records) and at least one is filled.
+    pub identical: bool,
+}
+
+pub(super) fn parent_relation(a: &Person, b: &Person) -> ParentRel {
+    let ka = [Key::new(a.father), Key::new(a.mother), Key::new(a.guardian)];
+    let kb = [Key::new(b.father), Key::new(b.mother), Key::new(b.guardian)];
+    let mut best = ParentMatch::None;
+    let mut same = [false; 3];
+    let mut any_different = false;
+    let mut identical = true;
+    let mut filled = false;
+    for role in 0..3 {
+        let (x, y) = (&ka[role], &kb[role]);
+        filled |= !x.is_empty() || !y.is_empty();
+        identical &= x.toned == y.toned;
+        if x.is_empty() || y.is_empty() {
+            continue;
+        }
+        match name_relation(x, y) {
+            NameRel::Same => {
+                same[role] = true;
+                best = best.max(ParentMatch::Same);
+            }
+            NameRel::Near { .. } => best = best.max(ParentMatch::Similar),
+            NameRel::Different => any_different = true,
+        }
+    }
+    // Who is "guardian" on one list may be the father or mother on the other.
+    let crossed = |g: &Key, others: &[Key; 3]| !g.is_empty() && (g.toned == others[0].toned || g.toned == others[1].toned);
+    if crossed(&ka[2], &kb) || crossed(&kb[2], &ka) {
+        same[2] = true;
+        best = best.max(ParentMatch::Same);
+    }
+    if best == ParentMatch::None && any_different {
+        best = ParentMatch::Different;
+    }
+    ParentRel { best, same, differs: any_different && best > ParentMatch::None, identical: identical && filled }
+}
+
+/// Every relation between two records.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Comparison {
+    pub name: NameRel,
+    pub dob: DobRel,
+    pub gender: Rel,
+    pub parents: ParentRel,
+    pub commune: Rel,
+    pub village: Rel,
+    pub id: IdRel,
+}
+
+/// The cheap relations (ID, gender, date, name), or `None` when they already rule a match
+/// out. Parents and places, which cost allocations, are compared only for the few pairs that
+/// pass.
+pub(super) fn compare(a: &Prepared, b: &Prepared) -> Option<Comparison> {
+    let id = id_relation(a.id, b.id);
+    let gender = rel::<Gender>(a.person.gender, b.person.gender);
+    let dob = dob_relation(a, b);
+    let name = name_relation(&a.name, &b.name);
+    let plausible = gender != Rel::Different && dob != DobRel::Different && name != NameRel::Different;
+    if !plausible && id != IdRel::Same {
+        return None;
+    }
+    Some(Comparison {
+        name,
+        dob,
+        gender,
+        parents: parent_relation(a.person, b.person),
+        commune: text_rel(a.person.commune, b.person.commune),
+        village: text_rel(a.person.village, b.person.village),
+        id,
+    })
+}
+
+impl Comparison {
+    /// The facts of this pair as [`Evidence`].
+    pub fn reason(&self) -> Reason {
+        let mut r = Reason::empty();
+        match self.name {
+            NameRel::Same => r.add(Evidence::SameName),
+            NameRel::Near { middle_missing, given_typo, accents } => {
+                for (on, e) in [
+                    (middle_missing, Evidence::NameMiddleMissing),
+                    (given_typo, Evidence::NameGivenTypo),
+                    (accents, Evidence::NameAccents),
+                ] {
+                    if on {
+                        r.add(e);
+                    }
+                }
+            }
+            NameRel::Different => {}
+        }
+        match self.dob {
+            DobRel::Same => r.add(Evidence::SameDob),
+            DobRel::Swapped => r.add(Evidence::DobDayMonthSwapped),
+            DobRel::YearOnly => r.add(Evidence::DobYearOnly),
+            DobRel::Missing => r.add(Evidence::DobMissing),
+            DobRel::Different => {}
+        }
+        match self.gender {
+            Rel::Same => r.add(Evidence::SameGender),
+            Rel::Missing => r.add(Evidence::GenderMissing),
+            Rel::Different => {}
+        }
+        for (same, e) in self.parents.same.iter().zip([Evidence::SameFather, Evidence::SameMother, Evidence::SameGuardian]) {
+            if *same {
+                r.add(e);
+            }
+        }
+        match self.parents.best {
+            ParentMatch::Similar => r.add(Evidence::ParentSimilar),
+            ParentMatch::None => r.add(Evidence::ParentMissing),
+            ParentMatch::Same | ParentMatch::Different => {}
+        }
+        if self.parents.differs {
+            r.add(Evidence::ParentDiffers);
+        }
+        match self.id {
+            IdRel::Same => r.add(Evidence::SameId),
+            IdRel::OneMissing => r.add(Evidence::IdMissing),
+            IdRel::Different => r.add(Evidence::IdDiffers),
+            IdRel::BothMissing => {}
+        }
+        match self.commune {
+            Rel::Same => r.add(Evidence::SameCommune),
+            Rel::Different => r.add(Evidence::CommuneDiffers),
+            Rel::Missing => {}
+        }
+        if self.village == Rel::Same {
+            r.add(Evidence::SameVillage);
+        }
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rel(a: &str, b: &str) -> NameRel {
+        name_relation(&Key::new(a), &Key::new(b))
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(rel("Nguyễn Thị Hoà", "nguyễn thị  hòa"), NameRel::Same);
+        assert_eq!(rel("Nguyễn Thị Hồng", "Nguyễn Hồng"), NameRel::Near { middle_missing: true, given_typo: false, accents: false });
+        assert_eq!(rel("Nguyễn Thị Hồng", "Nguyễn Thị Hồnh"), NameRel::Near { middle_missing: false, given_typo: true, accents: false });
+        assert_eq!(rel("Lê Thu Hà", "Lê Thu Hạ"), NameRel::Near { middle_missing: false, given_typo: false, accents: true });
+        assert_eq!(rel("Lê Thu Hà", "Lê Thu Hải"), NameRel::Different); // "ha" vs "hai": short, tone differs
+        assert_eq!(rel("Trần Văn An", "Trần Văn Bình"), NameRel::Different);
+        assert_eq!(rel("Trần Văn An", "Trần Văn Anh"), NameRel::Different);
+        assert_eq!(rel("Trần Văn An", "Phạm Văn An"), NameRel::Different);
+        assert_eq!(rel("Trần Văn An", ""), NameRel::Different);
+        assert_eq!(rel("Trần Minh Văn An", "Trần Văn An"), NameRel::Near { middle_missing: true, given_typo: false, accents: false });
+        assert_eq!(rel("Trần Minh Văn An", "Trần An"), NameRel::Different);
+        assert_eq!(rel("Hồng", "Hồng"), NameRel::Same);
+    }
+
+    #[test]
+    fn dropped_words() {
+        assert!(one_word_dropped("", "thi"));
+        assert!(one_word_dropped("thi", "thi minh"));
+        assert!(one_word_dropped("minh", "thi minh"));
+        assert!(!one_word_dropped("", ""));
+        assert!(!one_word_dropped("thu", "thi minh"));
+        assert!(!one_word_dropped("", "thi minh"));
+    }
+
+    #[test]
+    fn tones() {
+        assert_eq!(tone_of(&Key::new("Hồng").toned), "\u{300}");
+        assert_eq!(tone_of("ha"), "");
+    }
+}

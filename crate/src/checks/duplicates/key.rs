@@ -1,0 +1,156 @@
+//! Comparison keys for names and places.
+//!
+//! Two spellings of one name must give one key whatever the case, the spacing, the Unicode form
+//! (NFC, NFD, marks in a non-canonical order) or the tone-mark placement ("hoà"/"hòa",
+//! "thuỷ"/"thủy"). A Vietnamese syllable carries one tone; where the mark sits is a convention
+//! of spelling, not part of the name. So each word is decomposed (NFD), its tone mark taken out
+//! and written once after the word's letters: "Hoà", "hòa", "HO\u{300}A" all become
+//! `hoa\u{300}`. The vowel-shape marks (ă â ê ô ơ ư) stay on their letters, because they are
+//! letters: "Hà" (`ha\u{300}`) and "Hạ" (`ha\u{323}`) keep different keys.
+//!
+//! The folded key drops every mark and writes đ as d ("Hạ" → `ha`, "Đức" → `duc`). Names that
+//! are equal only when folded are candidates, never the same name.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The five Vietnamese tone marks as combining characters (after NFD, which also maps the
+/// deprecated U+0340/U+0341 to U+0300/U+0301).
+fn is_tone(c: char) -> bool {
+    matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// A name or place as two keys of space-separated words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Key {
+    /// Lower case, marks kept, each word's tone mark moved after its letters.
+    pub toned: String,
+    /// Lower case, no marks at all, đ → d.
+    pub folded: String,
+    /// Number of words (the same in both keys).
+    pub words: usize,
+}
+
+impl Key {
+    pub fn new(text: &str) -> Key {
+        let mut key = Key { toned: String::with_capacity(text.len() + 4), folded: String::with_capacity(text.len()), words: 0 };
+        // Tone marks of the word being read; a well-formed word has one, a damaged one may
+        // have more, and they are kept in order so that two damaged spellings still compare.
+        let mut tones = String::new();
+        let mut in_word = false;
+        for c in text.nfd() {
+            if c.is_whitespace() || matches!(c, '-' | '_' | ',' | ';' | '/' | '(' | ')' | '.') {
+                if in_word {
+                    key.end_word(&mut tones);
+                    in_word = false;
+                }
+            } else if is_tone(c) {
+                if in_word {
+                    tones.push(c);
+                }
+            } else if is_combining(c) {
+                if in_word {
+                    key.toned.push(c);
+                }
+            } else if c.is_alphanumeric() {
+                if !in_word {
+                    key.start_word();
+                    in_word = true;
+                }
+                for lower in c.to_lowercase() {
+                    key.toned.push(lower);
+                    key.folded.push(if lower == 'đ' { 'd' } else { lower });
+                }
+            }
+            // Anything else is dropped without ending the word: apostrophes ("H'Hen" and
+            // "H’Hen" compare equal), quotes, symbols, zero-width characters ("Hồ\u{200b}ng").
+        }
+        if in_word {
+            key.end_word(&mut tones);
+        }
+        key
+    }
+
+    fn start_word(&mut self) {
+        if self.words > 0 {
+            self.toned.push(' ');
+            self.folded.push(' ');
+        }
+        self.words += 1;
+    }
+
+    fn end_word(&mut self, tones: &mut String) {
+        self.toned.push_str(tones);
+        tones.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words == 0
+    }
+}
+
+/// A person's name split as Vietnamese names are written: family name first, given name last,
+/// middle names between. A one-word name is its own family and given name.
+#[derive(Clone, Copy, Debug)]
+pub struct NameParts<'k> {
+    pub family: &'k str,
+    pub middle: &'k str,
+    pub given: &'k str,
+}
+
+/// Splits a key string (words separated by single spaces).
+pub fn parts(key: &str) -> NameParts<'_> {
+    let (family, rest) = key.split_once(' ').unwrap_or((key, ""));
+    let (middle, given) = match rest.rsplit_once(' ') {
+        Some((m, g)) => (m, g),
+        None if rest.is_empty() => ("", family),
+        None => ("", rest),
+    };
+    NameParts { family, middle, given }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cosmetic_differences_share_a_key() {
+        let k = |s: &str| Key::new(s).toned;
+        assert_eq!(k("Hoà"), k("hòa"));
+        assert_eq!(k("Lê Thị Thuỷ"), k("  LÊ   THỊ  THỦY "));
+        let nfd: String = "Nguyễn Thị Hồng".nfd().collect();
+        assert_eq!(k(&nfd), k("Nguyễn Thị Hồng"));
+        // Marks in a non-canonical order (dot below after the circumflex).
+        assert_eq!(k("Nghe\u{302}\u{323}"), k("Nghệ"));
+        assert_eq!(k("Hoa\u{341}"), k("Hoá"));
+        assert_eq!(k("H'Hen Niê"), k("H’Hen Niê"));
+    }
+
+    #[test]
+    fn different_tones_and_letters_keep_different_keys() {
+        let k = |s: &str| Key::new(s).toned;
+        assert_ne!(k("Hà"), k("Hạ"));
+        assert_ne!(k("Lê"), k("Lệ"));
+        assert_ne!(k("Lan"), k("Lân"));
+        assert_ne!(k("Đức"), k("Dức"));
+        assert_eq!(Key::new("Hạ").folded, Key::new("Hà").folded);
+        assert_eq!(Key::new("Đặng Đức").folded, "dang duc");
+    }
+
+    #[test]
+    fn name_parts() {
+        let key = Key::new("Nguyễn Thị Minh Khai");
+        let p = parts(&key.folded);
+        assert_eq!((p.family, p.middle, p.given), ("nguyen", "thi minh", "khai"));
+        let p = parts("tran an");
+        assert_eq!((p.family, p.middle, p.given), ("tran", "", "an"));
+        let p = parts("an");
+        assert_eq!((p.family, p.middle, p.given), ("an", "", "an"));
+        let p = parts("");
+        assert_eq!((p.family, p.middle, p.given), ("", "", ""));
+        assert_eq!(Key::new(" - ,").words, 0);
+    }
+}

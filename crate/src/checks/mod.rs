@@ -1,0 +1,159 @@
+//! Rules across fields and rows, run on the cleaned values: a name and a carer present,
+//! the ID against the gender and the birth year, parents' ages, the same ID on two
+//! children.
+
+mod gender_middle_name;
+mod id_birth_year;
+mod id_duplicate;
+mod id_gender;
+mod name_missing;
+mod parent_age_gap;
+mod parent_none;
+mod same_as_parent;
+
+pub use gender_middle_name::GENDER_MIDDLE_NAME;
+pub use id_birth_year::ID_BIRTH_YEAR_MISMATCH;
+pub use id_duplicate::ID_DUPLICATE;
+pub use id_gender::ID_GENDER_MISMATCH;
+pub use name_missing::NAME_MISSING;
+pub use parent_age_gap::PARENT_AGE_GAP;
+pub use parent_none::PARENT_NONE;
+pub use same_as_parent::NAME_SAME_AS_PARENT;
+
+use crate::fields::date_of_birth::parse::{parse_text, Parsed};
+use crate::fields::gender::{recognise, Gender, Legend};
+use crate::report::{Finding, Rule};
+use crate::workbook::header::Layout;
+use crate::workbook::role::Role;
+use crate::workbook::table::{Cell, Table};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+pub static RULES: &[&Rule] = &[
+    &NAME_MISSING,
+    &PARENT_NONE,
+    &ID_GENDER_MISMATCH,
+    &ID_BIRTH_YEAR_MISMATCH,
+    &ID_DUPLICATE,
+    &PARENT_AGE_GAP,
+    &NAME_SAME_AS_PARENT,
+    &GENDER_MIDDLE_NAME,
+];
+
+/// A record's cleaned values that the checks compare.
+struct Record<'a> {
+    row: u32,
+    table: &'a Table,
+    layout: &'a Layout,
+    r: usize,
+}
+
+impl Record<'_> {
+    fn col(&self, role: Role) -> Option<u16> {
+        self.layout.column_of(role)
+    }
+    fn cell(&self, role: Role) -> Option<&Cell> {
+        self.col(role).map(|c| self.table.cell(self.r, usize::from(c)))
+    }
+    fn text(&self, role: Role) -> Option<String> {
+        self.cell(role).filter(|c| !c.is_empty()).map(Cell::display)
+    }
+    fn birth_year(&self, reference: NaiveDate) -> Option<i32> {
+        match parse_text(&self.text(Role::DateOfBirth)?, reference) {
+            Parsed::Date(d, _) => Some(d.year()),
+            Parsed::YearOnly(y) => Some(i32::from(y)),
+            _ => None,
+        }
+    }
+}
+
+/// Runs every row and cross-row check over the record rows of a cleaned table.
+pub fn check_records(table: &Table, layout: &Layout, is_record: &[bool], reference: NaiveDate, findings: &mut Vec<Finding>) {
+    let legend = layout
+        .column_of(Role::Gender)
+        .map(|c| Legend::from_header(layout.header_of(usize::from(c))))
+        .unwrap_or_default();
+    let mut ids: HashMap<String, Vec<u32>> = HashMap::new();
+    for (r, _) in is_record.iter().enumerate().filter(|(_, rec)| **rec) {
+        let rec = Record { row: r as u32 + 1, table, layout, r };
+        let mut flag = |rule: &'static Rule, role: Role, detail: Option<String>| {
+            let column = rec.col(role);
+            let value = column.map(|c| table.cell(r, usize::from(c)).display()).unwrap_or_default();
+            findings.push(Finding { row: rec.row, column, rule, before: value.clone(), after: value, detail });
+        };
+
+        let name = rec.text(Role::ChildName);
+        if rec.col(Role::ChildName).is_some() && name.is_none() {
+            flag(&NAME_MISSING, Role::ChildName, None);
+        }
+        let carers = [Role::FatherName, Role::MotherName, Role::GuardianName];
+        let carer_columns: Vec<Role> = carers.into_iter().filter(|r| rec.col(*r).is_some()).collect();
+        if !carer_columns.is_empty() && carer_columns.iter().all(|r| rec.text(*r).is_none()) {
+            flag(&PARENT_NONE, carer_columns[0], None);
+        }
+
+        let gender = rec.text(Role::Gender).and_then(|g| recognise(&g, &legend));
+        let year = rec.birth_year(reference);
+        if let Some(id) = rec.text(Role::PersonalId).filter(|id| id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit())) {
+            let digit4 = id.as_bytes()[3] - b'0';
+            let id_gender = if digit4 % 2 == 0 { Gender::Male } else { Gender::Female };
+            if gender.is_some_and(|g| g != id_gender) {
+                flag(&ID_GENDER_MISMATCH, Role::PersonalId, None);
+            }
+            let id_year = (19 + i32::from(digit4 / 2)) * 100 + id[4..6].parse::<i32>().unwrap_or(0);
+            if year.is_some_and(|y| y != id_year) {
+                flag(&ID_BIRTH_YEAR_MISMATCH, Role::PersonalId, Some(id_year.to_string()));
+            }
+            ids.entry(id).or_default().push(rec.row);
+        }
+
+        if let Some(child_year) = year {
+            for role in [Role::FatherBirthYear, Role::MotherBirthYear] {
+                let Some(value) = rec.text(role) else { continue };
+                let parent_year = match parse_text(&value, reference) {
+                    Parsed::YearOnly(y) => Some(i32::from(y)),
+                    Parsed::Date(d, _) => Some(d.year()),
+                    _ => None,
+                };
+                let plausible = parent_year.is_some_and(|p| (12..=70).contains(&(child_year - p)));
+                if !plausible {
+                    flag(&PARENT_AGE_GAP, role, None);
+                }
+            }
+        }
+
+        if let Some(name) = &name {
+            let key = crate::text::comparison_key(name);
+            if carers.iter().any(|r| rec.text(*r).is_some_and(|p| crate::text::comparison_key(&p) == key)) {
+                flag(&NAME_SAME_AS_PARENT, Role::ChildName, None);
+            }
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.len() >= 3 {
+                let middle = &words[1..words.len() - 1];
+                let contradicts = match gender {
+                    Some(Gender::Male) => middle.contains(&"Thị"),
+                    Some(Gender::Female) => middle.contains(&"Văn"),
+                    None => false,
+                };
+                if contradicts {
+                    flag(&GENDER_MIDDLE_NAME, Role::Gender, None);
+                }
+            }
+        }
+    }
+
+    let id_col = layout.column_of(Role::PersonalId);
+    for (id, rows) in ids.into_iter().filter(|(_, rows)| rows.len() > 1) {
+        for &row in &rows {
+            let others: Vec<String> = rows.iter().filter(|r| **r != row).map(u32::to_string).collect();
+            findings.push(Finding {
+                row,
+                column: id_col,
+                rule: &ID_DUPLICATE,
+                before: id.clone(),
+                after: id.clone(),
+                detail: Some(others.join(", ")),
+            });
+        }
+    }
+}
