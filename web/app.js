@@ -19,10 +19,13 @@
   let worker = null;
   let pending = null; // {resolve, reject, onProgress}
 
+  // The module is inlined gzipped; inflating it needs no network (a Response over a local
+  // stream is not a fetch).
   function wasmModule() {
     if (!modulePromise) {
-      const b64 = $('wasm-b64').textContent.trim();
-      modulePromise = WebAssembly.compile(base64ToBytes(b64));
+      const gz = base64ToBytes($('wasm-b64').textContent.trim());
+      const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+      modulePromise = new Response(stream).arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
     }
     return modulePromise;
   }
