@@ -178,29 +178,59 @@ fn unique(name: &str, taken: &str) -> String {
     if name.eq_ignore_ascii_case(taken) { format!("{name} (LamSach)") } else { name.to_string() }
 }
 
-/// The worst severity and the note text for each cell that has findings.
-fn cell_marks(findings: &[Finding], lang: Lang) -> HashMap<(u32, u16), (Severity, String)> {
-    let mut marks: HashMap<(u32, u16), (Severity, String, Option<String>)> = HashMap::new();
+/// The worst severity and, where a person would want one, the note text for each cell that
+/// has findings. A cell whose shown value did not change (an Excel date cell written as the
+/// same dd/mm/yyyy text, a number cell written as the same digits) gets no note: the
+/// highlight and its row in the findings sheet say it was converted, and a note per such
+/// cell would make a province's workbook several times slower to write and to open.
+fn cell_marks(findings: &[Finding], lang: Lang) -> HashMap<(u32, u16), (Severity, Option<String>)> {
+    struct Mark {
+        severity: Severity,
+        original: Option<String>,
+        shown_changed: bool,
+        flagged: bool,
+        messages: String,
+    }
+    let mut marks: HashMap<(u32, u16), Mark> = HashMap::new();
     for f in findings {
         let Some(col) = f.column else { continue };
-        let entry = marks.entry((f.row, col)).or_insert((f.rule.severity, String::new(), None));
-        entry.0 = entry.0.max(f.rule.severity);
-        if f.rule.severity == Severity::Fixed && entry.2.is_none() {
-            entry.2 = Some(f.before.clone());
+        let m = marks.entry((f.row, col)).or_insert(Mark {
+            severity: f.rule.severity,
+            original: None,
+            shown_changed: false,
+            flagged: false,
+            messages: String::new(),
+        });
+        m.severity = m.severity.max(f.rule.severity);
+        if f.rule.severity == Severity::Fixed {
+            if m.original.is_none() {
+                m.original = Some(f.before.clone());
+            }
+            m.shown_changed |= f.before != f.after && !is_type_conversion(f.rule.code);
+        } else {
+            m.flagged = true;
         }
-        entry.1.push_str(&format!("• {}\n", f.message(lang)));
+        m.messages.push_str(&format!("• {}\n", f.message(lang)));
     }
     marks
         .into_iter()
-        .map(|(k, (sev, messages, original))| {
-            let head = match (original, lang) {
-                (Some(o), Lang::Vi) => format!("Giá trị gốc: «{o}»\n"),
-                (Some(o), Lang::En) => format!("Original value: «{o}»\n"),
-                (None, _) => String::new(),
-            };
-            (k, (sev, format!("{head}{messages}")))
+        .map(|(k, m)| {
+            let note = (m.shown_changed || m.flagged).then(|| {
+                let head = match (&m.original, lang) {
+                    (Some(o), Lang::Vi) if m.shown_changed => format!("Giá trị gốc: «{o}»\n"),
+                    (Some(o), Lang::En) if m.shown_changed => format!("Original value: «{o}»\n"),
+                    _ => String::new(),
+                };
+                format!("{head}{}", m.messages)
+            });
+            (k, (m.severity, note))
         })
         .collect()
+}
+
+/// Rules that only change a cell's type, not what Excel shows.
+fn is_type_conversion(code: &str) -> bool {
+    matches!(code, "dob.excel_date" | "id.numeric_cell" | "phone.numeric_cell")
 }
 
 fn write_data_sheet(sheet: &mut Worksheet, cleaned: &Cleaned, formats: &Formats) -> Result<(), Error> {
@@ -222,7 +252,7 @@ fn write_data_sheet(sheet: &mut Worksheet, cleaned: &Cleaned, formats: &Formats)
                 && Some(col) == dob_col
                 && cleaned.is_record.get(r).copied().unwrap_or(false);
             write_cell(sheet, row_num, col, cell, highlight, as_date_cell, formats)?;
-            if let Some((_, text)) = mark {
+            if let Some((_, Some(text))) = mark {
                 let note = Note::new(truncate(text, 2000)).set_author("LamSach").add_author_prefix(false);
                 sheet.insert_note(row_num, col, &note).map_err(write_error)?;
             }

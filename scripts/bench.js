@@ -1,0 +1,130 @@
+// Benchmark (not a test): the native CLI, the real page in headless Chromium, and the peer
+// (SheetJS XLSX.read of the same file in the same browser), on generated dirty lists.
+// Usage: node scripts/bench.js [rows...]   (default 20000 34000 340782)
+// Lists are generated once into bench-data/ (git-ignored). Results: bench-data/results.json.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { execFileSync, spawnSync } = require('child_process');
+const { pathToFileURL } = require('url');
+const { launch } = require('../tests/e2e/browser');
+
+const ROOT = path.resolve(__dirname, '..');
+const DATA = path.join(ROOT, 'bench-data');
+const RUNS = Number(process.env.RUNS || 3);
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+if (!sizes.length) sizes.push(20000, 34000, 340782);
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+function listFor(rows) {
+  fs.mkdirSync(DATA, { recursive: true });
+  const file = path.join(DATA, `list-${rows}.xlsx`);
+  if (!fs.existsSync(file)) {
+    execFileSync(path.join(ROOT, 'target/release/examples/make_list'), ['--rows', String(rows), '--seed', String(rows), '-o', file]);
+  }
+  return file;
+}
+
+function cli(file) {
+  const out = path.join(DATA, 'cli-out.xlsx');
+  const times = [];
+  let peakKb = 0;
+  let stages = null;
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', path.join(ROOT, 'target/release/lamsach'), 'clean', file,
+      '-o', out, '--reference-date', '2026-11-27'], { env: { ...process.env, LAMSACH_TIMINGS: '1' }, encoding: 'utf8' });
+    const t = /timings_ms read=(\d+) check=(\d+) report=(\d+) write=(\d+) total=(\d+)/.exec(r.stderr);
+    const m = /MAXRSS (\d+)/.exec(r.stderr);
+    if (t) { times.push(Number(t[5])); stages = { read: +t[1], check: +t[2], write: +t[4] }; }
+    if (m) peakKb = Math.max(peakKb, Number(m[1]));
+  }
+  return { total_ms: median(times), runs_ms: times, stages_ms: stages, peak_rss_mb: Math.round(peakKb / 1024) };
+}
+
+async function page(file) {
+  const pageUrl = pathToFileURL(path.join(ROOT, 'dist', 'lamsach.html')).href;
+  const sheetjs = fs.readFileSync(path.join(ROOT, 'node_modules/xlsx/dist/xlsx.full.min.js'), 'utf8');
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await launch();
+    const p = await context.newPage();
+    await p.goto(pageUrl);
+    // Long tasks on the page's thread while it works.
+    await p.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ entryTypes: ['longtask'] });
+    });
+    const t0 = Date.now();
+    await p.setInputFiles('[data-testid=file-input]', file);
+    await p.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('[data-testid=status]').dataset.state), null, { timeout: 600000 });
+    const tRead = Date.now();
+    await p.click('[data-testid=start]');
+    await p.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid=status]').dataset.state), null, { timeout: 600000 });
+    const tChecked = Date.now();
+    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 600000 }), p.click('[data-testid=download-xlsx]')]);
+    await dl.path();
+    const tWritten = Date.now();
+    const longTasks = await p.evaluate(() => window.__long);
+    const rendererPeak = peakRendererMb();
+    // The peer in the same browser: SheetJS reading the same bytes (its script is added to
+    // the page by the benchmark only; the shipped page never contains it).
+    const b64 = fs.readFileSync(file).toString('base64');
+    const peer = await p.evaluate(async ({ lib, data }) => {
+      (0, eval)(lib);
+      const bin = atob(data);
+      const u8 = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
+      const t = performance.now();
+      const wb = XLSX.read(u8, { type: 'array', dense: true });
+      const ms = performance.now() - t;
+      return { ms, sheets: wb.SheetNames.length };
+    }, { lib: sheetjs, data: b64 }).catch((e) => ({ ms: NaN, error: String(e) }));
+    results.push({
+      read_ms: tRead - t0, check_ms: tChecked - tRead, write_ms: tWritten - tChecked, total_ms: tWritten - t0,
+      longest_task_ms: Math.max(0, ...longTasks), renderer_peak_mb: rendererPeak, sheetjs_read_ms: Math.round(peer.ms),
+    });
+    await context.close();
+  }
+  const pick = (k) => median(results.map((r) => r[k]));
+  return {
+    total_ms: pick('total_ms'), read_ms: pick('read_ms'), check_ms: pick('check_ms'), write_ms: pick('write_ms'),
+    longest_task_ms: Math.max(...results.map((r) => r.longest_task_ms)), renderer_peak_mb: Math.max(...results.map((r) => r.renderer_peak_mb || 0)),
+    sheetjs_read_ms: pick('sheetjs_read_ms'), runs: results,
+  };
+}
+
+/** Largest VmHWM among Chromium renderer processes now alive (the page's tab). */
+function peakRendererMb() {
+  let peak = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Math.round(Number(m[1]) / 1024));
+    } catch (e) { /* the process ended */ }
+  }
+  return peak;
+}
+
+(async () => {
+  const all = [];
+  for (const rows of sizes) {
+    const file = listFor(rows);
+    const c = cli(file);
+    const w = await page(file);
+    const row = {
+      rows, file_mb: +(fs.statSync(file).size / 1048576).toFixed(1), cli: c, page: w,
+      ratio_page_vs_sheetjs_read: +(w.total_ms / w.sheetjs_read_ms).toFixed(2),
+      ratio_wasm_vs_native: +(w.total_ms / c.total_ms).toFixed(2),
+      page_us_per_row: +(w.total_ms * 1000 / rows).toFixed(1),
+    };
+    all.push(row);
+    console.log(`${rows} rows (${row.file_mb} MB): CLI ${c.total_ms} ms (read ${c.stages_ms.read}, check ${c.stages_ms.check}, write ${c.stages_ms.write}; ${c.peak_rss_mb} MB) | ` +
+      `page ${w.total_ms} ms (read ${w.read_ms}, check ${w.check_ms}, write ${w.write_ms}; renderer ${w.renderer_peak_mb} MB; longest task ${Math.round(w.longest_task_ms)} ms) | ` +
+      `SheetJS read ${w.sheetjs_read_ms} ms | page/SheetJS ${row.ratio_page_vs_sheetjs_read} | wasm/native ${row.ratio_wasm_vs_native} | ${row.page_us_per_row} µs/row`);
+  }
+  fs.writeFileSync(path.join(DATA, 'results.json'), JSON.stringify(all, null, 2));
+  console.log(`written ${path.join(DATA, 'results.json')}`);
+})().catch((e) => { console.error(e); process.exit(1); });
