@@ -17,7 +17,8 @@
   const workerUrl = URL.createObjectURL(new Blob([glueText, '\n;\n', workerText], { type: 'text/javascript' }));
   let modulePromise = null;
   let worker = null;
-  let pending = null; // {resolve, reject, onProgress}
+  let nextId = 1;
+  const pending = new Map(); // id → {resolve, reject, onProgress}
 
   // The module is inlined gzipped; inflating it needs no network (a Response over a local
   // stream is not a fetch).
@@ -37,40 +38,52 @@
     return bytes;
   }
 
-  async function startWorker() {
-    const module = await wasmModule();
-    worker = new Worker(workerUrl);
-    worker.onmessage = onWorkerMessage;
-    worker.onerror = (e) => { e.preventDefault(); onCrash(e.message || 'worker error'); };
-    await request({ type: 'init', module });
+  let starting = null;
+  function startWorker() {
+    if (!starting) {
+      starting = (async () => {
+        const module = await wasmModule();
+        worker = new Worker(workerUrl);
+        worker.onmessage = onWorkerMessage;
+        worker.onerror = (e) => { e.preventDefault(); onCrash(e.message || 'worker error'); };
+        await request({ type: 'init', module });
+      })().finally(() => { starting = null; });
+    }
+    return starting;
+  }
+
+  function rejectAll(reason) {
+    for (const p of pending.values()) p.reject(reason);
+    pending.clear();
   }
 
   function stopWorker() {
     if (worker) worker.terminate();
     worker = null;
-    if (pending) { const p = pending; pending = null; p.reject({ cancelled: true }); }
+    rejectAll({ cancelled: true });
   }
 
   function request(message, transfer, onProgress) {
     return new Promise((resolve, reject) => {
-      pending = { resolve, reject, onProgress };
-      worker.postMessage(message, transfer || []);
+      const id = nextId++;
+      pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage(Object.assign({ id }, message), transfer || []);
     });
   }
 
   function onWorkerMessage(event) {
     const m = event.data;
-    if (m.type === 'progress') { if (pending && pending.onProgress) pending.onProgress(m); return; }
-    const p = pending; pending = null;
+    const p = pending.get(m.id);
     if (!p) return;
+    if (m.type === 'progress') { if (p.onProgress) p.onProgress(m); return; }
+    pending.delete(m.id);
     if (m.type === 'error') p.reject({ error: m.error });
     else if (m.type === 'crash') { p.reject({ crash: m.message }); restartAfterCrash(); }
     else p.resolve(m);
   }
 
   function onCrash(message) {
-    const p = pending; pending = null;
-    if (p) p.reject({ crash: message });
+    rejectAll({ crash: message });
     restartAfterCrash();
   }
 
@@ -78,6 +91,7 @@
   function restartAfterCrash() {
     if (worker) worker.terminate();
     worker = null;
+    rejectAll({ crash: 'restarted' });
     startWorker().catch(() => {});
   }
 
@@ -213,6 +227,11 @@
     return {
       sheet: info.sheet,
       reference_date: $('refdate').value || null,
+      age_limit: Number($('age-limit').value) || 16,
+      tone_style: $('tone').value,
+      ethnicity_list: $('ethnic-list').value,
+      date_output: $('date-output').value,
+      name_casing: $('casing').checked,
       columns,
       lang,
     };
@@ -237,6 +256,7 @@
       summary = reply.summary;
       renderSummary();
       show('step-done');
+      resetTable();
       setStatus('done', 'st_done');
     } catch (err) {
       if (err && err.cancelled) return;
@@ -350,6 +370,143 @@
     $('file').focus();
   });
 
+  // ---- the findings table: only the rows in view are asked for and drawn ----
+  const ROW_H = 30;
+  const table = { total: 0, filter: {}, seq: 0, rows: new Map() };
+
+  function currentFilter() {
+    const v = (id) => $(id).value || null;
+    return { severity: v('f-severity'), code: v('f-rule'), column: v('f-column'), search: v('f-search') };
+  }
+
+  function fillFilterOptions() {
+    const rule = $('f-rule');
+    const keep = rule.value;
+    rule.replaceChildren(new Option(t('f_all_rules'), ''));
+    for (const code of Object.keys(summary.by_rule || {})) {
+      rule.appendChild(new Option(code + ' — ' + ((RULE_MESSAGES[code] || {})[lang] || ''), code));
+    }
+    rule.value = keep;
+    const column = $('f-column');
+    const keepCol = column.value;
+    column.replaceChildren(new Option(t('f_all_columns'), ''));
+    for (const c of info.columns.filter((c) => c.role)) column.appendChild(new Option(c.letter + ' — ' + c.header, c.letter));
+    column.value = keepCol;
+  }
+
+  async function resetTable() {
+    fillFilterOptions();
+    table.filter = currentFilter();
+    table.rows.clear();
+    $('f-body').scrollTop = 0;
+    await loadVisible(true);
+  }
+
+  async function loadVisible(force) {
+    const body = $('f-body');
+    const first = Math.floor(body.scrollTop / ROW_H);
+    const count = Math.ceil(body.clientHeight / ROW_H) + 10;
+    const offset = Math.max(0, first - 5);
+    let missing = force;
+    for (let i = offset; i < offset + count && !missing; i++) if (i < table.total && !table.rows.has(i)) missing = true;
+    if (missing) {
+      const seq = ++table.seq;
+      const reply = await request({ type: 'page', filter: table.filter, offset, limit: count });
+      if (seq !== table.seq) return; // a newer request answers instead
+      table.total = reply.page.total;
+      reply.page.rows.forEach((r, k) => table.rows.set(offset + k, r));
+    }
+    drawRows(offset, count);
+  }
+
+  function drawRows(offset, count) {
+    const spacer = $('f-spacer');
+    spacer.style.height = (table.total * ROW_H) + 'px';
+    $('f-count').textContent = t('f_count', { n: fmt(table.total) });
+    const frag = document.createDocumentFragment();
+    for (let i = offset; i < Math.min(table.total, offset + count); i++) {
+      const r = table.rows.get(i);
+      if (!r) continue;
+      const tr = document.createElement('div');
+      tr.className = 'f-row sev-' + r.severity;
+      tr.setAttribute('role', 'row');
+      tr.tabIndex = 0;
+      tr.dataset.row = r.row;
+      tr.style.top = (i * ROW_H) + 'px';
+      const cells = [r.row, r.column || '', r.name, r.header, r.before, r.after, r.message];
+      for (const v of cells) {
+        const td = document.createElement('span');
+        td.setAttribute('role', 'cell');
+        td.textContent = String(v);
+        td.title = String(v);
+        tr.appendChild(td);
+      }
+      tr.addEventListener('click', () => openRecord(r.row));
+      tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') openRecord(r.row); });
+      frag.appendChild(tr);
+    }
+    spacer.replaceChildren(frag);
+  }
+
+  let scrollTimer = null;
+  $('f-body').addEventListener('scroll', () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => loadVisible(false).catch(showError), 30);
+  });
+  for (const id of ['f-severity', 'f-rule', 'f-column']) $(id).addEventListener('change', () => resetTable().catch(showError));
+  let searchTimer = null;
+  $('f-search').addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(() => resetTable().catch(showError), 250); });
+
+  // ---- one record: before and after for each cell; edit a cell ----
+  async function openRecord(row) {
+    const reply = await request({ type: 'record', row });
+    const dialog = $('record');
+    $('record-title').textContent = t('record_title', { row });
+    const body = $('record-cells').tBodies[0];
+    body.replaceChildren();
+    reply.record.forEach((cell, index) => {
+      if (!cell.role) return;
+      const tr = document.createElement('tr');
+      if (cell.findings.length) tr.className = 'has-findings';
+      const h = document.createElement('th'); h.scope = 'row'; h.textContent = cell.letter + ' — ' + cell.header;
+      const o = document.createElement('td'); o.textContent = cell.original == null ? '' : cell.original;
+      const v = document.createElement('td');
+      const input = document.createElement('input');
+      input.value = cell.value;
+      input.dataset.col = String(index);
+      input.dataset.testid = 'edit-' + cell.letter;
+      input.setAttribute('aria-label', cell.header);
+      input.dataset.original = cell.value;
+      v.appendChild(input);
+      const f = document.createElement('td'); f.textContent = cell.findings.join('; ');
+      tr.append(h, o, v, f);
+      body.appendChild(tr);
+    });
+    dialog.dataset.row = row;
+    dialog.showModal();
+  }
+
+  $('record-save').addEventListener('click', async (e) => {
+    e.preventDefault();
+    const dialog = $('record');
+    const row = Number(dialog.dataset.row);
+    try {
+      for (const input of $('record-cells').querySelectorAll('input')) {
+        if (input.value !== input.dataset.original) {
+          const reply = await request({ type: 'edit', row, col: Number(input.dataset.col), value: input.value });
+          summary = reply.summary;
+        }
+      }
+      dialog.close();
+      renderSummary();
+      await resetTable();
+    } catch (err) {
+      dialog.close();
+      showError(err);
+    }
+  });
+  $('record-close').addEventListener('click', () => $('record').close());
+
   // ---- language ----
   let RULE_MESSAGES = {};
   function applyLang() {
@@ -357,7 +514,7 @@
     for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
     $('lang').textContent = t('switch_lang');
     if (info && !$('step-check').hidden) renderCheck();
-    if (summary) renderSummary();
+    if (summary) { renderSummary(); resetTable().catch(() => {}); }
   }
   $('lang').addEventListener('click', () => { lang = lang === 'vi' ? 'en' : 'vi'; applyLang(); });
 

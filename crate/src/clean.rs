@@ -34,6 +34,9 @@ pub struct Cleaned {
     pub summary: Summary,
     /// For each sheet row index, whether it holds a child's record.
     pub is_record: Vec<bool>,
+    /// What was decided per column before cleaning, kept so an edit is checked the same way.
+    contexts: Vec<Option<ColumnContext>>,
+    dob: fields::date_of_birth::Context,
 }
 
 /// Cleans `table` in place and returns it with its findings.
@@ -97,12 +100,48 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
     }
     progress(Stage::Check, records, records);
 
-    crate::checks::check_records(&table, &layout, &is_record, reference.unwrap_or(chrono::NaiveDate::MAX), &mut findings);
+    let mut cleaned = Cleaned {
+        table,
+        layout,
+        options: options.clone(),
+        findings,
+        summary: Summary::default(),
+        is_record,
+        contexts,
+        dob,
+    };
+    finish(&mut cleaned);
+    cleaned
+}
 
-    // Row-level and cross-row checks may add findings out of order; readers expect sheet order.
-    findings.sort_by_key(|f| (f.row, f.column));
-    let summary = summarise(&table, start, &is_record, &findings);
-    Cleaned { table, layout, options: options.clone(), findings, summary, is_record }
+/// The record checks, sheet order, and the summary: after cleaning, and after each edit.
+fn finish(cleaned: &mut Cleaned) {
+    let reference = cleaned.options.reference_date.unwrap_or(chrono::NaiveDate::MAX);
+    crate::checks::check_records(&cleaned.table, &cleaned.layout, &cleaned.is_record, reference, &mut cleaned.findings);
+    // Row-level and cross-row checks add findings out of order; readers expect sheet order.
+    cleaned.findings.sort_by_key(|f| (f.row, f.column));
+    let start = (cleaned.layout.data_start as usize).min(cleaned.table.height());
+    cleaned.summary = summarise(&cleaned.table, start, &cleaned.is_record, &cleaned.findings);
+}
+
+/// Cleans and checks sheet row index `r` again (after a person edited it), and the
+/// cross-row checks over the whole sheet. The row's fixes already made stay recorded.
+pub fn recheck(cleaned: &mut Cleaned, r: usize) {
+    let row = r as u32 + 1;
+    let mut fresh = Vec::new();
+    for column in &cleaned.layout.columns {
+        let col = usize::from(column.index);
+        let Some(Some(ctx)) = cleaned.contexts.get(col) else { continue };
+        if cleaned.table.rows[r].len() <= col {
+            cleaned.table.rows[r].resize(col + 1, Cell::Empty);
+        }
+        let cell = &mut cleaned.table.rows[r][col];
+        clean_cell(cell, ctx, &cleaned.dob, &cleaned.options, row, column.index, &mut fresh);
+    }
+    cleaned.findings.extend(fresh);
+    let record_rules = crate::checks::RULES;
+    cleaned.findings.retain(|f| !record_rules.iter().any(|r| std::ptr::eq(*r, f.rule)));
+    finish(cleaned);
 }
 
 /// Which rows below the header hold a child's record. A row is surely a record when two
@@ -132,6 +171,7 @@ fn find_records(table: &Table, layout: &Layout, start: usize) -> Vec<bool> {
 }
 
 /// Per-column context decided once before the rows are cleaned.
+#[derive(Clone, Debug)]
 struct ColumnContext {
     role: Role,
     encoding: text::ColumnEncoding,

@@ -14,6 +14,7 @@ pub mod error;
 pub mod fields;
 pub mod options;
 pub mod reference;
+pub mod review;
 pub mod report;
 pub mod rules;
 #[path = "text_shim.rs"]

@@ -19,7 +19,7 @@ fn collect() -> Vec<&'static Rule> {
         fields::phone::RULES,
         fields::place::RULES,
         crate::checks::RULES,
-        &[],
+        crate::review::RULES,
     ];
     groups.into_iter().flatten().copied().collect()
 }

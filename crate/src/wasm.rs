@@ -153,6 +153,31 @@ impl Session {
 
 #[wasm_bindgen]
 impl Session {
+    /// Findings matching `filter` ({severity, code, column, village, search}), `limit` of
+    /// them from `offset`, with the total: the review table asks only for what it shows.
+    pub fn findings_page(&self, filter: JsValue, offset: usize, limit: usize) -> Result<JsValue, JsValue> {
+        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let filter: crate::review::Filter = if filter.is_undefined() || filter.is_null() {
+            crate::review::Filter::default()
+        } else {
+            serde_wasm_bindgen::from_value(filter).map_err(|e| to_js_error(Error::BadOption { detail: e.to_string() }))?
+        };
+        to_js(&crate::review::findings_page(cleaned, &filter, offset, limit))
+    }
+
+    /// Every cell of one sheet row with its original and current value.
+    pub fn record(&self, row: u32) -> Result<JsValue, JsValue> {
+        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        to_js(&crate::review::record(cleaned, row))
+    }
+
+    /// A person's edit of one cell; returns the new summary.
+    pub fn edit(&mut self, row: u32, col: u16, value: &str) -> Result<JsValue, JsValue> {
+        let cleaned = self.cleaned.as_mut().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        crate::review::edit(cleaned, row, col, value).map_err(to_js_error)?;
+        to_js(&cleaned.summary)
+    }
+
     /// A work list as its own workbook: `kind` is "police" or "household".
     pub fn work_list(&self, kind: &str) -> Result<Vec<u8>, JsValue> {
         use crate::workbook::work_lists::Kind;

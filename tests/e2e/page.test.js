@@ -161,3 +161,69 @@ test('the Content-Security-Policy blocks any network request the page might atte
   assert.equal(server.probeHits, before, 'the loopback server received nothing');
   await page.close();
 });
+
+test('review: filter the findings, open a record, edit a cell, and download the edit', async () => {
+  const { page, consoleMessages } = await openPage(context, urls()['file://']);
+  await page.setInputFiles('[data-testid=file-input]', path.join(ROOT, 'tests', 'fixtures', 'rules.csv'));
+  await waitState(page, 'ready');
+  await page.fill('[data-testid=reference-date]', '2026-11-27');
+  await page.click('[data-testid=start]');
+  await waitState(page, 'done');
+  await page.waitForSelector('[data-testid=findings-table] .f-row');
+  const total = await page.textContent('[data-testid=findings-count]');
+  await page.selectOption('[data-testid=filter-severity]', 'error');
+  await page.waitForFunction((t) => document.querySelector('[data-testid=findings-count]').textContent !== t, total);
+  const errorsShown = await page.$$eval('[data-testid=findings-table] .f-row', (rows) => rows.map((r) => r.className));
+  assert.ok(errorsShown.length > 0 && errorsShown.every((c) => c.includes('sev-error')), errorsShown.join());
+  await page.fill('[data-testid=filter-search]', 'vu thi lan');
+  await page.waitForFunction(() => /^[1-9]\d* /.test(document.querySelector('[data-testid=findings-count]').textContent)
+    && [...document.querySelectorAll('[data-testid=findings-table] .f-row')].every((r) => r.dataset.row === '6'));
+  await screenshot(page, 'file-5-review');
+  // Open sheet row 6 (an impossible date) with the keyboard and fix it.
+  await page.focus('[data-testid=findings-table] .f-row');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=record][open]');
+  await page.fill('[data-testid=edit-C]', '28/02/2015');
+  await screenshot(page, 'file-6-record');
+  await page.click('[data-testid=record-save]');
+  await page.waitForSelector('[data-testid=record][open]', { state: 'hidden' });
+  const xlsx = await download(page, 'download-xlsx', path.join(OUT, 'edited.xlsx'));
+  const { wb, ws } = sheetRows(xlsx.path);
+  assert.equal(ws.C6.v, '28/02/2015', 'the edit is in the workbook');
+  const findings = XLSX.utils.sheet_to_json(wb.Sheets['Phát hiện'], { header: 1 });
+  assert.ok(findings.some((r) => r[0] === 6 && r[3] === 'edit.manual' && r[5] === '31/02/2015' && r[6] === '28/02/2015'));
+  assert.ok(!findings.some((r) => r[0] === 6 && r[3] === 'dob.invalid'), 'the row was checked again');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error'), []);
+  await page.close();
+});
+
+test('a name written as HTML is shown as text, never run', async () => {
+  const { page } = await openPage(context, urls()['file://']);
+  const file = path.join(OUT, 'hostile.csv');
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(file, 'STT,Họ và tên,Ngày sinh,Giới tính\n1,<img src=x onerror="window.__pwned=1">,01/01/2015,X\n2,Lê Văn B,02/02/2015,X\n');
+  await page.setInputFiles('[data-testid=file-input]', file);
+  await waitState(page, 'ready');
+  await page.click('[data-testid=start]');
+  await waitState(page, 'done');
+  await page.fill('[data-testid=filter-search]', 'img');
+  await page.waitForFunction(() => document.querySelector('[data-testid=findings-count]').textContent.startsWith('1 '));
+  const shown = await page.textContent('[data-testid=findings-table]');
+  assert.match(shown, /<img src=x onerror/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.$$eval('img', (imgs) => imgs.length), 0);
+  await page.close();
+});
+
+test('the English switch translates the page', async () => {
+  const { page } = await openPage(context, urls()['file://']);
+  await page.click('[data-testid=lang-switch]');
+  assert.match(await page.textContent('h2#h-file'), /Choose the list file/);
+  await page.click('[data-testid=sample-data]');
+  await waitState(page, 'ready');
+  await page.click('[data-testid=start]');
+  await waitState(page, 'done');
+  assert.match(await page.textContent('[data-testid=summary]'), /Children in the list/);
+  await screenshot(page, 'file-7-english');
+  await page.close();
+});

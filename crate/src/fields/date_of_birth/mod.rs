@@ -43,6 +43,7 @@ pub static RULES: &[&Rule] = &[
     &DOB_BEFORE_2000,
 ];
 
+#[derive(Clone, Debug)]
 pub struct Context {
     /// Day ages are counted on; `None`: ages are not checked.
     pub reference: Option<NaiveDate>,
