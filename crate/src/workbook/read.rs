@@ -32,12 +32,7 @@ pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<
 
 fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
     match calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
-        Ok(mut book) => {
-            let name = choose_sheet(&mut book, sheet)?;
-            let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-            let range = book.worksheet_range(&name).map_err(xlsx_error)?;
-            Ok(to_table(file_name, FileFormat::Xlsx, sheet_names(&book), name, &range, &merges))
-        }
+        Ok(mut book) => read_xlsx(&mut book, file_name, sheet),
         Err(xlsx_err) => match calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
             Ok(mut book) => {
                 let name = choose_sheet(&mut book, sheet)?;
@@ -48,6 +43,95 @@ fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table,
             Err(_) => Err(xlsx_error(xlsx_err)),
         },
     }
+}
+
+/// xlsx cells are streamed straight into the table: no intermediate calamine `Range`, which
+/// would hold a second copy of a whole province's sheet.
+fn read_xlsx<RS: std::io::Read + std::io::Seek>(book: &mut Xlsx<RS>, file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
+    let names = sheet_names(book);
+    let name = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .cloned()
+            .ok_or_else(|| Error::SheetNotFound { name: wanted.to_string(), available: names.clone() })?,
+        None => {
+            let mut first_with_data = None;
+            for n in &names {
+                let mut cells = book.worksheet_cells_reader(n).map_err(xlsx_error)?;
+                while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
+                    if !matches!(cell.get_value(), calamine::DataRef::Empty) {
+                        first_with_data = Some(n.clone());
+                        break;
+                    }
+                }
+                if first_with_data.is_some() {
+                    break;
+                }
+            }
+            match (first_with_data, names.first()) {
+                (Some(n), _) => n,
+                (None, Some(first)) => return Err(Error::EmptySheet { sheet: first.clone() }),
+                (None, None) => return Err(Error::NoSheets),
+            }
+        }
+    };
+    let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut width = 0usize;
+    {
+        let mut cells = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
+        while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
+            let (r, c) = cell.get_position();
+            let (r, c) = (r as usize, c as usize);
+            let value = to_cell_ref(cell.get_value());
+            if matches!(value, Cell::Empty) || r >= crate::error::MAX_SHEET_ROWS as usize || c >= usize::from(u16::MAX) {
+                continue;
+            }
+            if rows.len() <= r {
+                rows.resize_with(r + 1, Vec::new);
+            }
+            let row = &mut rows[r];
+            if row.len() <= c {
+                row.resize(c + 1, Cell::Empty);
+            }
+            row[c] = value;
+            width = width.max(c + 1);
+        }
+    }
+    Ok(Table {
+        file_name: file_name.to_string(),
+        format: FileFormat::Xlsx,
+        sheets: names,
+        sheet: name,
+        rows,
+        width: width as u16,
+        merges: merges_of(&merges),
+    })
+}
+
+fn to_cell_ref(data: &calamine::DataRef<'_>) -> Cell {
+    use calamine::DataRef;
+    match data {
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => to_cell(&Data::DateTime(*dt)),
+        DataRef::DateTimeIso(s) => to_cell(&Data::DateTimeIso(s.clone())),
+        DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+        DataRef::Empty => Cell::Empty,
+    }
+}
+
+fn merges_of(merges: &[Dimensions]) -> Vec<Merge> {
+    merges
+        .iter()
+        .filter(|d| d.end.1 < u32::from(u16::MAX))
+        .map(|d| Merge { first_row: d.start.0, first_col: d.start.1 as u16, last_row: d.end.0, last_col: d.end.1 as u16 })
+        .collect()
 }
 
 fn read_cfb(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
@@ -137,11 +221,7 @@ fn to_table(
     while rows.last().is_some_and(|r| r.is_empty()) {
         rows.pop();
     }
-    let merges = merges
-        .iter()
-        .filter(|d| d.end.1 < u32::from(u16::MAX))
-        .map(|d| Merge { first_row: d.start.0, first_col: d.start.1 as u16, last_row: d.end.0, last_col: d.end.1 as u16 })
-        .collect();
+    let merges = merges_of(merges);
     Table {
         file_name: file_name.to_string(),
         format,
