@@ -30,6 +30,13 @@ pub enum Error {
     NoSheets,
     /// `--sheet` / the page named a sheet that does not exist.
     SheetNotFound { name: String, available: Vec<String> },
+    /// A sheet's used range (rows × columns from A1) is beyond Excel's grid or larger than
+    /// [`crate::workbook::limits::MAX_CELLS`]; found before the sheet is read.
+    TooManyCells { sheet: String, rows: u64, columns: u64 },
+    /// A part of the zip would unpack to more than its budget (see `workbook::limits`).
+    UnpackedTooLarge { part: String, bytes: u64, limit: u64 },
+    /// A part is packed far tighter than any real sheet: a zip bomb.
+    ZipBomb { part: String, ratio: u64 },
     /// The chosen sheet has no cells.
     EmptySheet { sheet: String },
     /// No row in the first rows looks like a header (Họ tên, Ngày sinh, …).
@@ -59,6 +66,9 @@ impl Error {
             Error::Corrupt { .. } => "corrupt",
             Error::NoSheets => "no_sheets",
             Error::SheetNotFound { .. } => "sheet_not_found",
+            Error::TooManyCells { .. } => "too_many_cells",
+            Error::UnpackedTooLarge { .. } => "unpacked_too_large",
+            Error::ZipBomb { .. } => "zip_bomb",
             Error::EmptySheet { .. } => "empty_sheet",
             Error::NoHeader { .. } => "no_header",
             Error::UnknownRole { .. } => "unknown_role",
@@ -95,6 +105,18 @@ impl Error {
                 "Không có trang tính tên \"{name}\". Các trang có trong tệp: {}.",
                 available.join(", ")
             ),
+            Error::TooManyCells { sheet, rows, columns } => format!(
+                "Vùng dữ liệu của trang \"{sheet}\" rộng {rows} dòng × {columns} cột, vượt quá {} ô mà LamSach xử lý được (tối đa 1.048.576 dòng, 16.384 cột). Thường do một ô có dữ liệu nằm lạc rất xa cuối danh sách: trong Excel nhấn Ctrl+End để tìm, xoá các dòng, cột thừa rồi lưu lại. Nếu danh sách thật sự lớn như vậy, hãy chia theo huyện hoặc xã.",
+                crate::workbook::limits::MAX_CELLS
+            ),
+            Error::UnpackedTooLarge { part, bytes, limit } => format!(
+                "Phần \"{part}\" của tệp khi giải nén chiếm {} MB, vượt giới hạn {} MB. Hãy chia danh sách theo huyện hoặc xã rồi làm sạch từng phần.",
+                bytes / (1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            Error::ZipBomb { part, ratio } => format!(
+                "Phần \"{part}\" của tệp bị nén chặt bất thường ({ratio}:1), dấu hiệu của tệp độc hại (zip bomb), nên LamSach không mở. Nếu tệp xuất từ phần mềm chính thức, hãy mở trong Excel và lưu lại thành .xlsx."
+            ),
             Error::EmptySheet { sheet } => format!("Trang tính \"{sheet}\" không có ô nào có dữ liệu. Hãy chọn trang khác."),
             Error::NoHeader { sheet } => format!(
                 "Không tìm thấy dòng tiêu đề (Họ và tên, Ngày sinh, Giới tính…) trong 30 dòng đầu của trang \"{sheet}\". Hãy kiểm tra lại tệp hoặc chọn trang khác."
@@ -125,6 +147,18 @@ impl Error {
             Error::SheetNotFound { name, available } => format!(
                 "There is no sheet named \"{name}\". Sheets in the file: {}.",
                 available.join(", ")
+            ),
+            Error::TooManyCells { sheet, rows, columns } => format!(
+                "The used range of sheet \"{sheet}\" is {rows} rows × {columns} columns, more than the {} cells LamSach can hold (and Excel's grid is at most 1,048,576 rows by 16,384 columns). Often a stray value far below or right of the list causes this: in Excel press Ctrl+End to find it, delete the extra rows and columns, and save. If the list really is that large, split it by district or commune.",
+                crate::workbook::limits::MAX_CELLS
+            ),
+            Error::UnpackedTooLarge { part, bytes, limit } => format!(
+                "Part \"{part}\" of the file would unpack to {} MB, more than the {} MB limit. Split the list by district or commune and clean each part.",
+                bytes / (1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            Error::ZipBomb { part, ratio } => format!(
+                "Part \"{part}\" of the file is packed unusually tightly ({ratio}:1), the mark of a malicious \"zip bomb\", so LamSach will not open it. If the file came from the official software, open it in Excel and save it again as .xlsx."
             ),
             Error::EmptySheet { sheet } => format!("Sheet \"{sheet}\" has no cells with data. Choose another sheet."),
             Error::NoHeader { sheet } => format!(

@@ -227,7 +227,9 @@ fn bad_files_get_a_clear_error_not_a_panic() {
         ("empty", vec![], "empty_file"),
         ("random", (0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect(), "not_a_spreadsheet"),
         ("pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj".to_vec(), "not_a_spreadsheet"),
-        ("html", b"<html><body><table><tr><td>STT</td></tr></table></body></html>".to_vec(), "html_disguised"),
+        // An HTML table is read (workbook::html); a web page without one is refused.
+        ("html", b"<html><body><p>Phien lam viec het han</p></body></html>".to_vec(), "html_disguised"),
+        ("html table, no header", b"<html><body><table><tr><td>STT</td></tr></table></body></html>".to_vec(), "no_header"),
         ("truncated", fixture("title_rows.xlsx")[..1500].to_vec(), "corrupt"),
         ("zip without workbook", b"PK\x03\x04\x14\x00\x00\x00\x00\x00".to_vec(), "corrupt"),
     ];

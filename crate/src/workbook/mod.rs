@@ -3,8 +3,11 @@
 
 pub mod csv;
 pub mod header;
+pub mod html;
+pub mod limits;
 pub mod read;
 pub mod role;
+pub mod spreadsheetml;
 pub mod table;
 pub mod work_lists;
 pub mod write;

@@ -18,11 +18,17 @@ pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<
         return Err(Error::TooLarge { bytes: bytes.len() });
     }
     if bytes.starts_with(ZIP_MAGIC) {
+        // Sizes, zip-bomb ratio and each sheet's <dimension>, from the central directory,
+        // before calamine inflates anything.
+        super::limits::check_zip_limits(bytes)?;
         read_zip(bytes, file_name, sheet)
     } else if bytes.starts_with(CFB_MAGIC) {
         read_cfb(bytes, file_name, sheet)
-    } else if looks_like_html(bytes) {
-        Err(Error::HtmlDisguisedAsXls)
+    } else if super::spreadsheetml::looks_like_spreadsheetml(bytes) {
+        // Before the HTML sniff: its <Table> would pass for an HTML <table>.
+        super::spreadsheetml::read_spreadsheetml(bytes, file_name, sheet)
+    } else if super::html::looks_like_html(bytes) {
+        super::html::read_html(bytes, file_name)
     } else if looks_like_text(bytes) {
         super::csv::read_csv(bytes, file_name)
     } else {
@@ -89,6 +95,9 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(book: &mut Xlsx<RS>, file_name: 
                 continue;
             }
             if rows.len() <= r {
+                // A stray cell far below the list would allocate every row up to it: check
+                // the grid before growing it (no <dimension> element may have warned us).
+                super::limits::check_cells(&name, r as u64 + 1, width.max(c + 1) as u64)?;
                 rows.resize_with(r + 1, Vec::new);
             }
             let row = &mut rows[r];
@@ -96,7 +105,10 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(book: &mut Xlsx<RS>, file_name: 
                 row.resize(c + 1, Cell::Empty);
             }
             row[c] = value;
-            width = width.max(c + 1);
+            if c + 1 > width {
+                width = c + 1;
+                super::limits::check_cells(&name, rows.len() as u64, width as u64)?;
+            }
         }
     }
     Ok(Table {
@@ -189,10 +201,10 @@ where
         return Err(Error::NoSheets);
     }
     for name in &names {
-        if let Ok(range) = book.worksheet_range(name) {
-            if range.used_cells().any(|(_, _, c)| !matches!(c, Data::Empty)) {
-                return Ok(name.clone());
-            }
+        // A sheet that cannot be read is damaged, not empty: say so.
+        let range = book.worksheet_range(name).map_err(|e| corrupt(e.to_string()))?;
+        if range.used_cells().any(|(_, _, c)| !matches!(c, Data::Empty)) {
+            return Ok(name.clone());
         }
     }
     Err(Error::EmptySheet { sheet: names[0].clone() })
@@ -263,13 +275,6 @@ fn iso_date(s: &str) -> Option<DateCell> {
         month: date.month() as u8,
         day: date.day() as u8,
     })
-}
-
-fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
-    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
-    let find = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
-    find(b"<html") || find(b"<!doctype html") || find(b"<table")
 }
 
 /// Text, not binary: no NUL bytes in the first 8 KB unless it is UTF-16 with a BOM.

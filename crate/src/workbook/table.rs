@@ -11,6 +11,11 @@ pub enum FileFormat {
     Xls,
     Ods,
     Csv,
+    /// An HTML table saved with an .xls name (web systems' "export to Excel").
+    Html,
+    /// "XML Spreadsheet 2003", often saved with an .xls name.
+    #[serde(rename = "spreadsheetml")]
+    SpreadsheetMl,
 }
 
 /// An Excel date cell: the serial as stored and the calendar date computed from it on
