@@ -77,6 +77,7 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
     };
 
     let mut findings = Vec::new();
+    let mut memos: Vec<Memo> = (0..contexts.len()).map(|_| Memo::new()).collect();
     let records = is_record.iter().filter(|b| **b).count();
     let mut done = 0;
     for r in start..height {
@@ -91,7 +92,33 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
                 table.rows[r].resize(col + 1, Cell::Empty);
             }
             let cell = &mut table.rows[r][col];
-            clean_cell(cell, ctx, &dob, options, r as u32 + 1, column.index, &mut findings);
+            let row = r as u32 + 1;
+            match cell {
+                Cell::Text(text) if repeats(ctx.role) => {
+                    let memo = &mut memos[col];
+                    if !memo.contains_key(text.as_str()) {
+                        let mut fresh = Vec::new();
+                        let mut value = Cell::Text(text.clone());
+                        clean_cell(&mut value, ctx, &dob, options, row, column.index, &mut fresh);
+                        let found = fresh.into_iter().map(|f| (f.rule, f.before, f.after, f.detail)).collect();
+                        memo.insert(text.clone(), (value, found));
+                    }
+                    if let Some((value, found)) = memo.get(text.as_str()) {
+                        for (rule, before, after, detail) in found {
+                            findings.push(Finding {
+                                row,
+                                column: Some(column.index),
+                                rule,
+                                before: before.clone(),
+                                after: after.clone(),
+                                detail: detail.clone(),
+                            });
+                        }
+                        *cell = value.clone();
+                    }
+                }
+                _ => clean_cell(cell, ctx, &dob, options, row, column.index, &mut findings),
+            }
         }
         done += 1;
         if done % PROGRESS_EVERY == 0 {
@@ -177,6 +204,16 @@ struct ColumnContext {
     encoding: text::ColumnEncoding,
     gender_legend: fields::gender::Legend,
 }
+
+/// Columns whose few distinct values repeat thousands of times (gender, ethnicity, places):
+/// each distinct text is cleaned once and the result reused.
+fn repeats(role: Role) -> bool {
+    matches!(role, Role::Gender | Role::Ethnicity | Role::Village | Role::Commune | Role::District | Role::Province)
+}
+
+/// A cleaned text cell, remembered: the new value and the findings' (rule, before, after,
+/// detail) without the position.
+type Memo = std::collections::HashMap<String, (Cell, Vec<(&'static Rule, String, String, Option<String>)>)>;
 
 fn clean_cell(cell: &mut Cell, ctx: &ColumnContext, dob: &fields::date_of_birth::Context, options: &Options, row: u32, col: u16, findings: &mut Vec<Finding>) {
     let mut record = |rule: &'static Rule, before: &Cell, after: &Cell, detail: Option<String>| {

@@ -118,11 +118,16 @@ pub fn province_full_name(value: &str) -> Option<&'static str> {
     }
     let aliases: &[(&str, &str)] = &[("hcm", "ho chi minh"), ("tphcm", "ho chi minh"), ("sai gon", "ho chi minh"), ("hn", "ha noi")];
     let wanted = aliases.iter().find(|(a, _)| *a == wanted).map(|(_, b)| b.to_string()).unwrap_or(wanted);
-    provinces_2025()
-        .iter()
-        .chain(provinces_2024())
-        .find(|p| bare(&p.full_name) == wanted)
-        .map(|p| p.full_name.as_str())
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        // The 34 current names first: they win over the same name among the 63.
+        for p in provinces_2025().iter().chain(provinces_2024()) {
+            index.entry(bare(&p.full_name)).or_insert(p.full_name.as_str());
+        }
+        index
+    });
+    index.get(&wanted).copied()
 }
 
 /// Folded name without its administrative word: "TP. Hồ Chí Minh" → "ho chi minh".
