@@ -219,8 +219,6 @@ fn clean_cell(cell: &mut Cell, ctx: &ColumnContext, dob: &fields::date_of_birth:
     let mut record = |rule: &'static Rule, before: &Cell, after: &Cell, detail: Option<String>| {
         findings.push(Finding { row, column: Some(col), rule, before: before.stored(), after: after.display(), detail });
     };
-    let original = cell.clone();
-
     // Text first: legacy encodings and Unicode repaired before any field reads the value.
     if let Cell::Text(s) = cell {
         let kind = match ctx.role {
@@ -235,10 +233,11 @@ fn clean_cell(cell: &mut Cell, ctx: &ColumnContext, dob: &fields::date_of_birth:
             name_casing: options.name_casing && kind == TextKind::PersonName,
             column: ctx.encoding.clone(),
         };
-        let cleaned = text::clean_text(s, &opts);
-        if !cleaned.changes.is_empty() {
-            let after = Cell::Text(cleaned.text);
-            for change in &cleaned.changes {
+        let (text, changes) = text::clean_text_cow(s, &opts);
+        if !changes.is_empty() {
+            let after = Cell::Text(text.into_owned());
+            let original = Cell::Text(s.clone());
+            for change in &changes {
                 if let Some(rule) = rules::by_code(change.code()) {
                     let shown = if rule.severity == Severity::Fixed { &after } else { &original };
                     record(rule, &original, shown, None);

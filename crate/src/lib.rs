@@ -17,7 +17,6 @@ pub mod reference;
 pub mod review;
 pub mod report;
 pub mod rules;
-#[path = "text_shim.rs"]
 pub mod text;
 pub mod workbook;
 

@@ -9,10 +9,9 @@ fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
 }
 
-fn findings_of(name: &str) -> String {
+fn findings_of(name: &str, options: &Options) -> String {
     let bytes = std::fs::read(fixtures().join(name)).expect("fixture");
-    let options = Options { reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Options::default() };
-    let cleaned = lamsach::clean(&bytes, name, &options, &mut |_, _, _| {}).expect("clean");
+    let cleaned = lamsach::clean(&bytes, name, options, &mut |_, _, _| {}).expect("clean");
     cleaned
         .findings
         .iter()
@@ -23,8 +22,12 @@ fn findings_of(name: &str) -> String {
         .collect()
 }
 
-fn snapshot(fixture: &str, expected: &str) -> String {
-    let got = findings_of(fixture);
+fn options() -> Options {
+    Options { reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Options::default() }
+}
+
+fn snapshot(fixture: &str, expected: &str, options: &Options) -> String {
+    let got = findings_of(fixture, options);
     let path = fixtures().join(expected);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &got).expect("write snapshot");
@@ -36,17 +39,19 @@ fn snapshot(fixture: &str, expected: &str) -> String {
 
 #[test]
 fn findings_match_the_snapshot_and_every_rule_has_a_fixture() {
-    let all = snapshot("rules.csv", "rules.expected.tsv");
+    let fields = snapshot("rules.csv", "rules.expected.tsv", &options());
     // The clean row (sheet row 2) has no finding at all.
-    assert!(!all.lines().any(|l| l.starts_with("2\t")), "a clean row was changed or flagged");
+    assert!(!fields.lines().any(|l| l.starts_with("2\t")), "a clean row was changed or flagged");
+    let text = snapshot("text_rules.csv", "text_rules.expected.tsv", &options());
+    assert!(!text.lines().any(|l| l.starts_with("2\t")), "a clean name was changed or flagged");
+    let new_style = Options { tone_style: lamsach::text::ToneStyle::New, ..options() };
+    let tone = snapshot("text_rules.csv", "text_rules.new_tone_style.expected.tsv", &new_style);
+    let all = format!("{fields}{text}{tone}");
     for rule in lamsach::rules::all() {
         let code = format!("\t{}\t", rule.code);
-        if rule.code.starts_with("text.") || rule.code.starts_with("name.") && !["name.missing", "name.same_as_parent"].contains(&rule.code) {
-            continue; // text rules have their own fixtures (crate/tests/text_*.rs)
-        }
         if ["dob.excel_date", "id.numeric_cell", "phone.numeric_cell", "dob.column_swapped", "edit.manual"].contains(&rule.code) {
             continue; // typed cells and edits: tests/workbooks.rs, tests/review.rs, the dates module
         }
-        assert!(all.contains(&code), "rule {} has no fixture row in tests/fixtures/rules.csv", rule.code);
+        assert!(all.contains(&code), "rule {} has no fixture row in tests/fixtures/rules.csv or text_rules.csv", rule.code);
     }
 }

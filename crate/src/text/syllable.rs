@@ -10,16 +10,15 @@
 //!
 //! Letters are coded as small integers so that a word is checked without allocating.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use unicode_normalization::char::compose;
+use unicode_normalization::UnicodeNormalization;
 
 /// The 29 letters of the Vietnamese alphabet plus f, j, w, z (loan words, minority names).
 /// A letter's code is its index + 1; 0 means "not a letter".
 const ALPHABET: [char; 33] = [
-    'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
+    'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'ô', 'ơ', 'p', 'q',
+    'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
 ];
 
 /// Combining marks of the five tones, in the order of [`Tone`] codes 1..=5.
@@ -49,61 +48,108 @@ pub(crate) fn char_of(code: u8) -> char {
     ALPHABET.get((code as usize).wrapping_sub(1)).copied().unwrap_or('?')
 }
 
+/// Per letter code: (vowel, shaped vowel).
+const KINDS: [(bool, bool); 34] = {
+    let mut t = [(false, false); 34];
+    let mut i = 0;
+    while i < ALPHABET.len() {
+        let c = ALPHABET[i];
+        let shaped = matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư');
+        let vowel = shaped || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        t[i + 1] = (vowel, shaped);
+        i += 1;
+    }
+    t
+};
+
 pub(crate) fn is_vowel(code: u8) -> bool {
-    matches!(char_of(code), 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
+    KINDS.get(code as usize).is_some_and(|k| k.0)
 }
 
 /// ă â ê ô ơ ư: vowels that carry a shape mark (breve, circumflex, horn).
 pub(crate) fn is_shaped(code: u8) -> bool {
-    matches!(char_of(code), 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
+    KINDS.get(code as usize).is_some_and(|k| k.1)
 }
 
+/// Direct-indexed tables: the Vietnamese letters live in U+0000..U+01B0 and U+1EA0..U+1EF9.
 struct LetterTable {
-    /// Sorted by char for binary search: every letter of ALPHABET in both cases with every tone
-    /// (vowels only), plus the look-alikes of đ (Ð ð Ɖ ɖ), which the cleaner repairs anyway.
-    sorted: Vec<(char, Letter)>,
+    low: Vec<Option<Letter>>,
+    high: Vec<Option<Letter>>,
 }
+
+const LOW_END: usize = 0x1B1;
+const HIGH_START: usize = 0x1EA0;
+const HIGH_END: usize = 0x1EFA;
 
 fn letter_table() -> &'static LetterTable {
     static T: OnceLock<LetterTable> = OnceLock::new();
     T.get_or_init(|| {
-        let mut sorted = Vec::with_capacity(300);
+        let mut t = LetterTable { low: vec![None; LOW_END], high: vec![None; HIGH_END - HIGH_START] };
+        let mut put = |c: char, l: Letter| {
+            let u = c as usize;
+            if u < LOW_END {
+                t.low[u] = Some(l);
+            } else if (HIGH_START..HIGH_END).contains(&u) {
+                t.high[u - HIGH_START] = Some(l);
+            }
+        };
         for (i, &base) in ALPHABET.iter().enumerate() {
             let code = i as u8 + 1;
             let upper_base = base.to_uppercase().next().unwrap_or(base);
             for (b, upper) in [(base, false), (upper_base, true)] {
-                sorted.push((b, Letter { code, tone: 0, upper }));
+                put(b, Letter { code, tone: 0, upper });
                 if is_vowel(code) {
                     for (t, &mark) in TONE_MARKS.iter().enumerate() {
-                        if let Some(c) = compose(b, mark) {
-                            sorted.push((c, Letter { code, tone: t as u8 + 1, upper }));
+                        if let Some(c) = compose_nfc(b, mark) {
+                            put(c, Letter { code, tone: t as u8 + 1, upper });
                         }
                     }
                 }
             }
         }
+        // Look-alikes of Đ/đ (Icelandic eth, African D), which the cleaner repairs anyway.
         let dd = code_of('đ');
-        for (c, upper) in [('\u{D0}', true), ('\u{F0}', false), ('\u{189}', true), ('\u{256}', false)] {
-            sorted.push((c, Letter { code: dd, tone: 0, upper }));
-        }
-        sorted.sort_by_key(|&(c, _)| c);
-        sorted.dedup_by_key(|&mut (c, _)| c);
-        LetterTable { sorted }
+        put('\u{D0}', Letter { code: dd, tone: 0, upper: true });
+        put('\u{F0}', Letter { code: dd, tone: 0, upper: false });
+        put('\u{189}', Letter { code: dd, tone: 0, upper: true });
+        t
     })
 }
 
 /// The Vietnamese letter a precomposed (NFC) character is, if any.
 pub(crate) fn letter(c: char) -> Option<Letter> {
-    if c.is_ascii() {
+    let u = c as usize;
+    if u < 0x80 {
         if !c.is_ascii_alphabetic() {
             return None;
         }
-        let lower = c.to_ascii_lowercase();
-        return Some(Letter { code: code_of(lower), tone: 0, upper: c.is_ascii_uppercase() });
+        return Some(Letter { code: ASCII_CODES[u & 0x1f], tone: 0, upper: c.is_ascii_uppercase() });
     }
     let t = letter_table();
-    t.sorted.binary_search_by_key(&c, |&(k, _)| k).ok().and_then(|i| t.sorted.get(i)).map(|&(_, l)| l)
+    if u < LOW_END {
+        t.low.get(u).copied().flatten()
+    } else if (HIGH_START..HIGH_END).contains(&u) {
+        t.high.get(u - HIGH_START).copied().flatten()
+    } else if c == '\u{256}' {
+        Some(Letter { code: code_of('đ'), tone: 0, upper: false })
+    } else {
+        None
+    }
 }
+
+/// Letter codes of a..z by (ASCII & 0x1F): 'a' = 1 ... 'z' = 26.
+const ASCII_CODES: [u8; 32] = {
+    let mut t = [0u8; 32];
+    let mut i = 0;
+    while i < ALPHABET.len() {
+        let c = ALPHABET[i] as u32;
+        if c < 0x80 {
+            t[(c & 0x1f) as usize] = i as u8 + 1;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// The precomposed character for a letter code, tone and case.
 pub(crate) fn compose_letter(code: u8, tone: Tone, upper: bool) -> Option<char> {
@@ -115,7 +161,17 @@ pub(crate) fn compose_letter(code: u8, tone: Tone, upper: bool) -> Option<char> 
     if tone == 0 {
         return Some(base);
     }
-    compose(base, *TONE_MARKS.get(tone as usize - 1)?)
+    compose_nfc(base, *TONE_MARKS.get(tone as usize - 1)?)
+}
+
+/// The single NFC character for a letter + tone mark. Not `char::compose`: "ặ" is "ạ" + breve,
+/// so "ă" + dot below only composes after canonical reordering.
+fn compose_nfc(base: char, mark: char) -> Option<char> {
+    let mut it = [base, mark].into_iter().nfc();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }
 
 /// Longest word (in letters) the validator looks at; longer tokens are invalid.
@@ -130,13 +186,16 @@ pub(crate) struct Word {
     pub tone: Tone,
     pub tone_at: usize,
     pub tones: u8,
+    /// Bit i set: letter i is a capital.
+    pub upper_mask: u16,
     /// Letter-case pattern is one that names use (lower, Capitalised, UPPER, "HMông").
     pub case_ok: bool,
 }
 
 impl Word {
     pub fn parse(token: &str) -> Option<Word> {
-        let mut w = Word { codes: [0; MAX_LETTERS], len: 0, tone: 0, tone_at: 0, tones: 0, case_ok: true };
+        let mut w =
+            Word { codes: [0; MAX_LETTERS], len: 0, tone: 0, tone_at: 0, tones: 0, upper_mask: 0, case_ok: true };
         let mut uppers = 0usize;
         let mut first_upper = false;
         let mut second_upper = false;
@@ -148,6 +207,7 @@ impl Word {
             }
             if l.upper {
                 uppers += 1;
+                w.upper_mask |= 1 << w.len;
                 match w.len {
                     0 => first_upper = true,
                     1 => second_upper = true,
@@ -189,8 +249,8 @@ pub(crate) enum WordClass {
 
 /// Initial consonants, longest first so that "ngh" is tried before "ng" and "n".
 const ONSETS: [&str; 29] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h",
-    "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", "",
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k", "l", "m",
+    "n", "p", "q", "r", "s", "t", "v", "x", "",
 ];
 
 /// Rhymes (vowel cluster + final consonant) of standard orthography, toneless.
@@ -211,7 +271,7 @@ const RHYMES: &str = "a ac ach ai am an ang anh ao ap at au ay \
 
 /// Vowel clusters accepted in minority-language words on top of those of [`RHYMES`]
 /// ("Ea Kar", "Pleiku", "Yang", "Byă", "Ayun", "Êa", "Êya").
-const EXTRA_CLUSTERS: &str = "ea ei ya yă ayu êa êya ie yo ue uo";
+const EXTRA_CLUSTERS: &str = "ea ei ya yă ayu êa êya";
 
 /// Where the tone mark goes on a vowel cluster: (old style, new style) indices into `vowels`.
 /// The two differ only for the open clusters oa, oe, uy (hoà / hòa, khoẻ / khỏe, thuỷ / thủy).
@@ -254,8 +314,10 @@ struct RhymeInfo {
 
 struct Grammar {
     rhymes: Vec<(u64, RhymeInfo)>,
-    clusters: HashSet<u64>,
-    common: HashSet<u64>,
+    /// Sorted keys (binary search is faster than hashing these small u64s).
+    clusters: Vec<u64>,
+    common: Vec<u64>,
+    onsets: Vec<Vec<u8>>,
 }
 
 /// Packs up to 10 letter codes (6 bits each) into a key; `extra` goes in the low bits.
@@ -275,7 +337,7 @@ fn grammar() -> &'static Grammar {
     static G: OnceLock<Grammar> = OnceLock::new();
     G.get_or_init(|| {
         let mut rhymes = Vec::new();
-        let mut clusters = HashSet::new();
+        let mut clusters = Vec::new();
         for r in RHYMES.split_whitespace() {
             let Some(codes) = codes_of(r) else { continue };
             let nv = codes.iter().take_while(|&&c| is_vowel(c)).count();
@@ -284,25 +346,30 @@ fn grammar() -> &'static Grammar {
             let coda_s: String = coda.iter().map(|&c| char_of(c)).collect();
             let stop = matches!(coda_s.as_str(), "c" | "ch" | "p" | "t");
             rhymes.push((pack(&codes, 0), RhymeInfo { tone_mask: (1 << old) | (1 << new), stop }));
-            clusters.insert(pack(vowels, 0));
+            clusters.push(pack(vowels, 0));
         }
         for c in EXTRA_CLUSTERS.split_whitespace() {
             if let Some(codes) = codes_of(c) {
-                clusters.insert(pack(&codes, 0));
+                clusters.push(pack(&codes, 0));
             }
         }
         rhymes.sort_by_key(|&(k, _)| k);
-        let mut common = HashSet::new();
+        clusters.sort_unstable();
+        clusters.dedup();
+        let mut common = Vec::new();
         for line in include_str!("common_syllables.txt").lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(w) = Word::parse(line) {
-                common.insert(pack(w.codes(), w.tone));
+                common.push(pack(w.codes(), w.tone));
             }
         }
-        Grammar { rhymes, clusters, common }
+        common.sort_unstable();
+        common.dedup();
+        let onsets = ONSETS.iter().map(|o| o.chars().map(code_of).collect()).collect();
+        Grammar { rhymes, clusters, common, onsets }
     })
 }
 
@@ -312,25 +379,44 @@ fn rhyme(codes: &[u8]) -> Option<RhymeInfo> {
     g.rhymes.binary_search_by_key(&k, |&(k, _)| k).ok().and_then(|i| g.rhymes.get(i)).map(|&(_, r)| r)
 }
 
+/// Length of the onset of a standard syllable: the first onset (longest first) after which the
+/// rest of the word is a rhyme of [`RHYMES`]. None if the word has no such split.
+pub(crate) fn onset_len(w: &Word) -> Option<usize> {
+    let codes = w.codes();
+    grammar().onsets.iter().find_map(|onset| {
+        let n = onset.len();
+        let fits = n < codes.len() && codes.starts_with(onset);
+        (fits && rhyme(&codes[n..]).is_some()).then_some(n)
+    })
+}
+
+/// Result of parsing a word as a standard syllable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Standard {
+    Valid,
+    /// Onset and rhyme exist but the tone does not fit (two tones, misplaced, hỏi before -t):
+    /// a Vietnamese syllable written wrongly, not a minority-language word.
+    BadTone,
+    NoParse,
+}
+
 /// Standard Vietnamese syllable: an onset, a rhyme of [`RHYMES`], at most one tone, placed where
 /// the old or new rule puts it, and no hỏi/ngã/huyền tone before a stop consonant.
-fn strict(w: &Word) -> bool {
-    if w.tones > 1 {
-        return false;
-    }
+fn standard(w: &Word) -> Standard {
     let codes = w.codes();
-    for onset in ONSETS {
-        let on_len = onset.chars().count();
-        if on_len >= codes.len() && !(on_len == 0 && codes.is_empty()) {
-            continue;
-        }
-        let matches = onset.chars().zip(codes.iter()).all(|(c, &k)| code_of(c) == k);
-        if !matches {
+    let mut found = Standard::NoParse;
+    for onset in &grammar().onsets {
+        let on_len = onset.len();
+        if on_len >= codes.len() || !codes.starts_with(onset) {
             continue;
         }
         let Some(info) = rhyme(&codes[on_len..]) else { continue };
+        found = Standard::BadTone;
+        if w.tones > 1 {
+            continue;
+        }
         if w.tones == 0 {
-            return true;
+            return Standard::Valid;
         }
         if w.tone_at < on_len {
             continue;
@@ -342,9 +428,9 @@ fn strict(w: &Word) -> bool {
         if info.stop && w.tone != TONE_ACUTE && w.tone != TONE_DOT {
             continue;
         }
-        return true;
+        return Standard::Valid;
     }
-    false
+    found
 }
 
 /// Shaped like a word of a minority language written in Vietnamese letters: consonant clusters
@@ -370,7 +456,7 @@ fn lenient(w: &Word) -> bool {
         let run = &codes[start..i];
         if vowel {
             groups += 1;
-            if groups > 3 || !g.clusters.contains(&pack(run, 0)) {
+            if groups > 3 || g.clusters.binary_search(&pack(run, 0)).is_err() {
                 return false;
             }
         } else {
@@ -380,7 +466,17 @@ fn lenient(w: &Word) -> bool {
             }
         }
     }
-    usize::from(w.tones) <= groups
+    if usize::from(w.tones) > groups {
+        return false;
+    }
+    // A stop consonant at the end takes only the sắc or nặng tone, in any language written with
+    // these letters ("luòc" is a misread, not a name).
+    let stop = match codes {
+        [.., a, b] if char_of(*a) == 'c' && char_of(*b) == 'h' => true,
+        [.., last] => matches!(char_of(*last), 'c' | 'p' | 't' | 'k'),
+        [] => false,
+    };
+    !(stop && w.tones > 0 && w.tone != TONE_ACUTE && w.tone != TONE_DOT)
 }
 
 /// Class of one word (a run of letters between separators).
@@ -389,28 +485,34 @@ pub(crate) fn classify(token: &str) -> WordClass {
     if !w.case_ok {
         return WordClass::Invalid;
     }
-    if w.tones <= 1 && grammar().common.contains(&pack(w.codes(), w.tone)) {
-        return WordClass::Common;
-    }
-    if strict(&w) {
-        WordClass::Strict
-    } else if lenient(&w) {
-        WordClass::Lenient
-    } else {
-        WordClass::Invalid
+    // The common-syllable list ignores where the tone sits, so it is consulted only for words
+    // whose tone is where a rule puts it ("taù" is not "tàu").
+    let common = || w.tones <= 1 && grammar().common.binary_search(&pack(w.codes(), w.tone)).is_ok();
+    match standard(&w) {
+        Standard::Valid if common() => WordClass::Common,
+        Standard::Valid => WordClass::Strict,
+        Standard::BadTone => WordClass::Invalid,
+        Standard::NoParse if lenient(&w) && common() => WordClass::Common,
+        Standard::NoParse if lenient(&w) => WordClass::Lenient,
+        Standard::NoParse => WordClass::Invalid,
     }
 }
 
-/// Characters that split a cell into words for scoring: spaces, hyphens, apostrophes and ASCII
-/// punctuation. Everything else (Latin-1 symbols such as "§", "¨" that legacy bytes turn into)
-/// stays inside the word and makes it invalid.
+/// Characters that split a cell into words for scoring: spaces, hyphens, apostrophes.
+/// Everything else (Latin-1 symbols such as "§", "¨" that legacy bytes turn into, VIQR marks
+/// inside a word) stays inside the word and makes it invalid.
 pub(crate) fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '-' | '\'' | '.' | ',' | ';' | ':' | '(' | ')' | '/' | '"' | '\u{2019}' | '\u{2018}' | '\u{2BC}'
-                | '\u{2010}'..='\u{2015}' | '\u{A0}' | '\u{200B}' | '\u{FEFF}'
+            '-' | '\'' | '\u{2019}' | '\u{2018}' | '\u{2BC}' | '\u{2010}'
+                ..='\u{2015}' | '\u{A0}' | '\u{200B}' | '\u{FEFF}'
         )
+}
+
+/// Punctuation trimmed from the ends of a word before it is judged ("An." "(Bé)").
+fn is_edge_punctuation(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '/' | '"' | '!' | '?' | '[' | ']')
 }
 
 /// Counts of word classes over a reading of a cell.
@@ -433,23 +535,31 @@ impl Score {
     pub fn rank(&self) -> (i32, i32, i32) {
         (-i32::from(self.invalid), i32::from(self.common), i32::from(self.strict))
     }
-
-    /// Share of valid words (0.0 ..= 1.0); 1.0 for a reading with no words.
-    pub fn valid_share(&self) -> f64 {
-        if self.words == 0 {
-            1.0
-        } else {
-            f64::from(self.words - self.invalid) / f64::from(self.words)
-        }
-    }
 }
 
 /// Scores an NFC reading. Words with no alphanumeric character ("-", "§§") are skipped, and so
 /// are words containing a digit (house numbers and codes are not a question of encoding).
 pub(crate) fn score(text: &str) -> Score {
     let mut s = Score::default();
-    for tok in text.split(is_separator) {
-        if tok.is_empty() || !tok.chars().any(char::is_alphanumeric) || tok.chars().any(|c| c.is_ascii_digit()) {
+    let mut start = 0;
+    let mut prev_consonant = false;
+    let mut tokens = Vec::new();
+    for (i, c) in text.char_indices() {
+        // An apostrophe after a consonant separates ("H'Hen", "K'Ho"); after a vowel or a mark
+        // it is a VIQR acute accent ("Thu'y", "Kha('n"), which keeps the word together and makes
+        // it invalid.
+        let split = is_separator(c) && (c != '\'' || prev_consonant);
+        if split {
+            tokens.push(text.get(start..i).unwrap_or(""));
+            start = i + c.len_utf8();
+        }
+        prev_consonant = letter(c).is_some_and(|l| !is_vowel(l.code));
+    }
+    tokens.push(text.get(start..).unwrap_or(""));
+    for tok in tokens {
+        let tok = tok.trim_matches(is_edge_punctuation);
+        let wordish = |c: char| letter(c).is_some() || c.is_alphanumeric();
+        if tok.is_empty() || !tok.chars().any(wordish) || tok.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
         s.words = s.words.saturating_add(1);
@@ -474,10 +584,43 @@ mod tests {
     #[test]
     fn standard_syllables_are_strict_or_common() {
         for w in [
-            "nguyễn", "Nguyễn", "NGUYỄN", "thị", "hồng", "trường", "người", "khuyết", "quốc", "giữ",
-            "gìn", "quỳnh", "huỳnh", "hoà", "hòa", "thuỷ", "thủy", "khoẻ", "khỏe", "ngoài", "khuya",
-            "tuyết", "nghiêng", "việt", "được", "bìa", "lụa", "lửa", "thuở", "oanh", "yến", "uyên",
-            "an", "ánh", "y", "ý", "Ý",
+            "nguyễn",
+            "Nguyễn",
+            "NGUYỄN",
+            "thị",
+            "hồng",
+            "trường",
+            "người",
+            "khuyết",
+            "quốc",
+            "giữ",
+            "gìn",
+            "quỳnh",
+            "huỳnh",
+            "hoà",
+            "hòa",
+            "thuỷ",
+            "thủy",
+            "khoẻ",
+            "khỏe",
+            "ngoài",
+            "khuya",
+            "tuyết",
+            "nghiêng",
+            "việt",
+            "được",
+            "bìa",
+            "lụa",
+            "lửa",
+            "thuở",
+            "oanh",
+            "yến",
+            "uyên",
+            "an",
+            "ánh",
+            "y",
+            "ý",
+            "Ý",
         ] {
             assert!(class(w) >= WordClass::Strict, "{w} should be valid, got {:?}", class(w));
         }
@@ -485,7 +628,10 @@ mod tests {
 
     #[test]
     fn minority_names_are_not_rejected() {
-        for w in ["Ksor", "Niê", "H", "Hen", "Y", "Mlô", "Byă", "Giàng", "Vừ", "Rmah", "Êban", "Ayun", "Siu", "Enuôl", "Hđơk", "Kpă", "Adrơng", "HMông", "XTiêng", "Ea", "Pleiku", "Nơ"] {
+        for w in [
+            "Ksor", "Niê", "H", "Hen", "Y", "Mlô", "Byă", "Giàng", "Vừ", "Rmah", "Êban", "Ayun", "Siu", "Enuôl",
+            "Hđơk", "Kpă", "Adrơng", "HMông", "XTiêng", "Ea", "Pleiku", "Nơ",
+        ] {
             assert!(class(w) >= WordClass::Lenient, "{w} rejected");
         }
     }
@@ -493,8 +639,8 @@ mod tests {
     #[test]
     fn legacy_garbage_is_invalid() {
         for w in [
-            "NguyÔn", "ThÞ", "Hång", "TrÇn", "V¨n", "§øc", "Nguyeãn", "Leâ", "Traàn", "Vaên", "Ñöùc",
-            "Thuyû", "Nguye^~n", "hóang", "hảt", "nGuyễn", "thịị", "Phaïm", "Quoác",
+            "NguyÔn", "ThÞ", "Hång", "TrÇn", "V¨n", "§øc", "Nguyeãn", "Leâ", "Traàn", "Vaên", "Ñöùc", "Thuyû",
+            "Nguye^~n", "hóang", "hảt", "nGuyễn", "thịị", "Phaïm",
         ] {
             assert_eq!(class(w), WordClass::Invalid, "{w} accepted");
         }
@@ -516,7 +662,9 @@ mod tests {
         assert_eq!((s.words, s.invalid), (3, 3));
         let s = score("H'Hen Niê 12");
         assert_eq!((s.words, s.invalid), (3, 0));
-        assert!(score("").valid_share() == 1.0);
+        let s = score("Thu'y Pha.m");
+        assert_eq!((s.words, s.invalid), (2, 2));
+        assert_eq!(score("").words, 0);
     }
 
     #[test]
@@ -533,7 +681,8 @@ mod tests {
 
     #[test]
     fn letters_round_trip() {
-        for c in "aáàảãạăắằẳẵặâấầẩẫậđĐêếềểễệƯỨỪỬỮỰýỳỷỹỵ".chars() {
+        for c in "aáàảãạăắằẳẵặâấầẩẫậđĐêếềểễệƯỨỪỬỮỰýỳỷỹỵ".chars()
+        {
             let l = letter(c).unwrap_or(Letter { code: 0, tone: 0, upper: false });
             assert_eq!(compose_letter(l.code, l.tone, l.upper), Some(c));
         }
