@@ -37,6 +37,8 @@ pub struct Cleaned {
     /// What was decided per column before cleaning, kept so an edit is checked the same way.
     contexts: Vec<Option<ColumnContext>>,
     dob: fields::date_of_birth::Context,
+    /// Groups of records that are probably one child, for the "Trùng lặp" sheet.
+    pub duplicates: Vec<crate::checks::duplicates::Group>,
 }
 
 /// Cleans `table` in place and returns it with its findings.
@@ -136,6 +138,7 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
         is_record,
         contexts,
         dob,
+        duplicates: Vec::new(),
     };
     finish(&mut cleaned);
     cleaned
@@ -145,10 +148,18 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
 fn finish(cleaned: &mut Cleaned) {
     let reference = cleaned.options.reference_date.unwrap_or(chrono::NaiveDate::MAX);
     crate::checks::check_records(&cleaned.table, &cleaned.layout, &cleaned.is_record, reference, &mut cleaned.findings);
+    cleaned.duplicates = crate::checks::duplicate_groups(&cleaned.table, &cleaned.layout, &cleaned.is_record, reference);
+    crate::checks::duplicate_findings(&cleaned.duplicates, &cleaned.layout, &mut cleaned.findings);
     // Row-level and cross-row checks add findings out of order; readers expect sheet order.
     cleaned.findings.sort_by_key(|f| (f.row, f.column));
     let start = (cleaned.layout.data_start as usize).min(cleaned.table.height());
     cleaned.summary = summarise(&cleaned.table, start, &cleaned.is_record, &cleaned.findings);
+    cleaned.summary.duplicate_groups = cleaned.duplicates.len() as u32;
+    if let Some(c) = cleaned.layout.column_of(Role::PersonalId) {
+        cleaned.summary.records_without_id = (0..cleaned.table.height())
+            .filter(|r| cleaned.is_record[*r] && cleaned.table.cell(*r, usize::from(c)).is_empty())
+            .count() as u32;
+    }
 }
 
 /// Cleans and checks sheet row index `r` again (after a person edited it), and the
@@ -166,7 +177,8 @@ pub fn recheck(cleaned: &mut Cleaned, r: usize) {
         clean_cell(cell, ctx, &cleaned.dob, &cleaned.options, row, column.index, &mut fresh);
     }
     cleaned.findings.extend(fresh);
-    let record_rules = crate::checks::RULES;
+    let record_rules = crate::checks::RULES.iter().chain(crate::checks::duplicates::RULES);
+    let record_rules: Vec<&crate::report::Rule> = record_rules.copied().collect();
     cleaned.findings.retain(|f| !record_rules.iter().any(|r| std::ptr::eq(*r, f.rule)));
     finish(cleaned);
 }

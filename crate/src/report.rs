@@ -146,6 +146,10 @@ pub struct Summary {
     pub records_to_review: u32,
     /// Records with at least one error.
     pub records_with_errors: u32,
+    /// Groups of records that are probably the same child.
+    pub duplicate_groups: u32,
+    /// Records without a personal ID (they go on the police list).
+    pub records_without_id: u32,
     /// Findings per rule code, sorted by code.
     pub by_rule: BTreeMap<&'static str, u32>,
 }

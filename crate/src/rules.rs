@@ -10,7 +10,7 @@ pub fn all() -> &'static [&'static Rule] {
 }
 
 fn collect() -> Vec<&'static Rule> {
-    let groups: [&[&'static Rule]; 9] = [
+    let groups: [&[&'static Rule]; 10] = [
         fields::text::RULES,
         fields::date_of_birth::RULES,
         fields::gender::RULES,
@@ -19,6 +19,7 @@ fn collect() -> Vec<&'static Rule> {
         fields::phone::RULES,
         fields::place::RULES,
         crate::checks::RULES,
+        crate::checks::duplicates::RULES,
         crate::review::RULES,
     ];
     groups.into_iter().flatten().copied().collect()

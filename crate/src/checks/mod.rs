@@ -2,6 +2,7 @@
 //! the ID against the gender and the birth year, parents' ages, the same ID on two
 //! children.
 
+pub mod duplicates;
 mod gender_middle_name;
 mod id_birth_year;
 mod id_duplicate;
@@ -153,6 +154,102 @@ pub fn check_records(table: &Table, layout: &Layout, is_record: &[bool], referen
                 before: id.clone(),
                 after: id.clone(),
                 detail: Some(others.join(", ")),
+            });
+        }
+    }
+}
+
+/// Groups of records that are probably one child (see [`duplicates`]), from the cleaned
+/// values.
+pub fn duplicate_groups(table: &Table, layout: &Layout, is_record: &[bool], reference: NaiveDate) -> Vec<duplicates::Group> {
+    let legend = layout
+        .column_of(Role::Gender)
+        .map(|c| Legend::from_header(layout.header_of(usize::from(c))))
+        .unwrap_or_default();
+    let text = |r: usize, role: Role| -> String {
+        layout.column_of(role).map(|c| table.cell(r, usize::from(c)).display()).unwrap_or_default()
+    };
+    struct Owned {
+        row: u32,
+        name: String,
+        dob: Option<(u16, u8, u8)>,
+        year: Option<u16>,
+        gender: Option<duplicates::Gender>,
+        father: String,
+        mother: String,
+        guardian: String,
+        id: String,
+        commune: String,
+        village: String,
+    }
+    let owned: Vec<Owned> = is_record
+        .iter()
+        .enumerate()
+        .filter(|(_, rec)| **rec)
+        .map(|(r, _)| {
+            let (dob, year) = match parse_text(&text(r, Role::DateOfBirth), reference) {
+                Parsed::Date(d, _) => (Some((d.year() as u16, d.month() as u8, d.day() as u8)), None),
+                Parsed::YearOnly(y) => (None, Some(y)),
+                _ => (None, None),
+            };
+            let gender = recognise(&text(r, Role::Gender), &legend).map(|g| match g {
+                Gender::Male => duplicates::Gender::Male,
+                Gender::Female => duplicates::Gender::Female,
+            });
+            let id = text(r, Role::PersonalId);
+            Owned {
+                row: r as u32 + 1,
+                name: text(r, Role::ChildName),
+                dob,
+                year,
+                gender,
+                father: text(r, Role::FatherName),
+                mother: text(r, Role::MotherName),
+                guardian: text(r, Role::GuardianName),
+                id: if id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()) { id } else { String::new() },
+                commune: text(r, Role::Commune),
+                village: text(r, Role::Village),
+            }
+        })
+        .filter(|o| !o.name.is_empty())
+        .collect();
+    let people: Vec<duplicates::Person> = owned
+        .iter()
+        .map(|o| duplicates::Person {
+            row: o.row,
+            name: &o.name,
+            date_of_birth: o.dob,
+            birth_year: o.year,
+            gender: o.gender,
+            father: &o.father,
+            mother: &o.mother,
+            guardian: &o.guardian,
+            personal_id: &o.id,
+            commune: &o.commune,
+            village: &o.village,
+        })
+        .collect();
+    duplicates::find_duplicates(&people)
+}
+
+/// A finding on every member of a group, naming the other rows. Groups held together only
+/// by a shared ID are left to `id.duplicate`, which already flags both rows.
+pub fn duplicate_findings(groups: &[duplicates::Group], layout: &Layout, findings: &mut Vec<Finding>) {
+    let col = layout.column_of(Role::ChildName);
+    for g in groups {
+        let rule = g.rule();
+        if std::ptr::eq(rule, &duplicates::same_id::SAME_ID) {
+            continue;
+        }
+        for &row in &g.rows {
+            let others: Vec<String> = g.rows.iter().filter(|r| **r != row).map(u32::to_string).collect();
+            findings.push(Finding {
+                row,
+                column: col,
+                rule,
+                before: String::new(),
+                after: String::new(),
+                detail: Some(format!("{}: {}", others.join(", "), g.reason)),
             });
         }
     }

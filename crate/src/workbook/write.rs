@@ -81,7 +81,62 @@ pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
         write_list_sheet(sheet, &list, list.groups.iter(), &formats)?;
     }
 
+    let sheet = book.add_worksheet();
+    sheet.set_name(unique(if lang == Lang::Vi { "Trùng lặp" } else { "Duplicates" }, &data_name)).map_err(write_error)?;
+    write_duplicates_sheet(sheet, cleaned, &formats)?;
+
     book.save_to_buffer().map_err(write_error)
+}
+
+/// The groups of probable duplicates side by side: one block per group, one line per
+/// record, with the fields a person compares. Nothing is merged or deleted.
+fn write_duplicates_sheet(sheet: &mut Worksheet, cleaned: &Cleaned, formats: &Formats) -> Result<(), Error> {
+    let vi = cleaned.options.lang == Lang::Vi;
+    let layout = &cleaned.layout;
+    let roles = [
+        Role::ChildName,
+        Role::DateOfBirth,
+        Role::Gender,
+        Role::FatherName,
+        Role::MotherName,
+        Role::GuardianName,
+        Role::PersonalId,
+        Role::Commune,
+        Role::Village,
+    ];
+    let roles: Vec<Role> = roles.into_iter().filter(|r| layout.column_of(*r).is_some()).collect();
+    let mut header = vec![if vi { "Dòng gốc" } else { "Sheet row" }.to_string()];
+    header.extend(roles.iter().map(|r| layout.header_of(usize::from(layout.column_of(*r).unwrap_or(0))).to_string()));
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, h, &formats.header).map_err(write_error)?;
+    }
+    let mut r = 1u32;
+    for (i, g) in cleaned.duplicates.iter().enumerate() {
+        if r as usize + g.rows.len() + 1 >= EXCEL_MAX_ROWS {
+            break;
+        }
+        let title = format!("{} {} — {} ({})", if vi { "Nhóm" } else { "Group" }, i + 1, g.rule().message(cleaned.options.lang), g.reason);
+        sheet.write_string_with_format(r, 0, title, &formats.group).map_err(write_error)?;
+        r += 1;
+        for &row in &g.rows {
+            sheet.write_number(r, 0, f64::from(row)).map_err(write_error)?;
+            for (c, role) in roles.iter().enumerate() {
+                let col = usize::from(layout.column_of(*role).unwrap_or(0));
+                let value = cleaned.table.cell(row as usize - 1, col).display();
+                sheet.write_string(r, c as u16 + 1, truncate(&value, EXCEL_MAX_CELL_CHARS)).map_err(write_error)?;
+            }
+            r += 1;
+        }
+    }
+    if cleaned.duplicates.is_empty() {
+        sheet.write_string(1, 0, if vi { "Không thấy trẻ nào bị trùng." } else { "No duplicate children found." }).map_err(write_error)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(write_error)?;
+    sheet.set_column_width(0, 9.0).map_err(write_error)?;
+    for c in 1..header.len() {
+        sheet.set_column_width(c as u16, 20.0).map_err(write_error)?;
+    }
+    Ok(())
 }
 
 /// A work list on its own: the police list on one sheet grouped by commune, the household

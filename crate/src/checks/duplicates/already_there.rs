@@ -4,21 +4,23 @@
 use super::compare::Comparison;
 use super::exact;
 
-rule_text! {
-    /// **What it checks.** A child found in a household whose record is identical to one
-    /// already in the list: name, date of birth, gender, parents' and guardian's names. The ID
-    /// may be on one record only, since the police add the missing ones later.
+crate::declare_rule! {
+    /// **Kiểm tra:** trẻ phát hiện mới tại hộ gia đình giống hệt một dòng đã có trong danh sách:
+    /// họ tên, ngày sinh, giới tính, họ tên cha, mẹ, người giám hộ (số định danh có thể chỉ có ở
+    /// một bên, vì công an bổ sung sau).
+    /// **What it checks:** a child found in a household whose record is identical to one already
+    /// in the list: name, date of birth, gender, parents' and guardian's names. The ID may be on
+    /// one record only, since the police add the missing ones later.
     ///
-    /// **Why it matters.** Adding the child again would create a duplicate in the software.
+    /// **Vì sao / Why:** thêm lần nữa sẽ tạo dòng trùng trong phần mềm. / Adding the child again
+    /// would create a duplicate in the software.
     ///
-    /// **Example.** New child "Phạm Gia Huy, 11/09/2019, Nam, mẹ Đỗ Thị Mai" is row 3150 of
-    /// the list.
+    /// **Ví dụ / Example:** trẻ mới "Phạm Gia Huy, 11/09/2019, Nam, mẹ Đỗ Thị Mai" là dòng 3150
+    /// của danh sách.
     ///
-    /// **How to fix.** Do not add it; update the existing row if the visit found new facts. /
-    /// Không thêm mới; cập nhật dòng đã có nếu có thông tin mới.
-    ///
-    /// Trẻ phát hiện mới đã có trong danh sách.
-    pub ALREADY_THERE = ("merge.already_there", "warning", "Trẻ đã có trong danh sách", "Child already in the list");
+    /// **Cách sửa / Fix:** không thêm mới; cập nhật dòng đã có nếu có thông tin mới. / Do not add
+    /// it; update the existing row if the visit found new facts.
+    pub ALREADY_THERE = ("merge.already_there", Warning, "Trẻ đã có trong danh sách", "Child already in the list");
 }
 
 /// The exact rule, or the exact rule but for an ID that only one record has.

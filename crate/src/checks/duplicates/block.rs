@@ -6,22 +6,26 @@
 //!
 //! | block | members | pairs compared |
 //! |---|---|---|
-//! | date of birth (day and month in sorted order when both ≤ 12, so a swap lands together) | records with a full date | all |
+//! | date of birth (day and month in sorted order when both ≤ 12, so a swap lands together) + folded family name | records with a full date | all |
 //! | year + folded family and given name | records with a year whose key a year-only record has | pairs with a year-only record |
 //! | folded family and given name + commune | records whose key an undated record has | pairs with an undated record |
 //! | personal ID | records with that ID | all |
 //!
-//! The rules need nothing more: a year-only or undated record matches only under its exact
-//! name (or a missing middle name) and, undated, in the same commune.
+//! The rules need nothing more: a year-only or undated record matches only under its family
+//! and given names as they are (a middle name may be missing), and an undated one only in the
+//! same commune. Year-only and undated blocks compare only the pairs that involve such a
+//! record, so a common name's block costs what its few year-only records cost.
 //!
-//! At 340,000 records over 16 years a date block holds about 60 records. A placeholder date
-//! (01/01 of the year where the day was unknown) can gather thousands: a block larger than
-//! [`BLOCK_CAP`] is not compared all-pairs but by sorted neighbourhood, each record against the
-//! [`WINDOW`] records after it in two orders (by name, by parents' names), so that its cost stays
-//! linear. A match whose records sit farther apart in both orders is missed; [`Stats`] counts
-//! such blocks so the pipeline can say so. An ID on more than [`ID_CAP`] records is a
-//! placeholder typed for unknown numbers, not one child: it is not grouped (the ID rules report
-//! it) and [`Stats::ids_over_cap`] counts it.
+//! Every match needs the family names equal (accents aside); only the same-ID rule does not,
+//! and it has its own block. At 340,000 records over 16 years a date holds about 60 records,
+//! and a date and family name about 10 (20 for Nguyễn). A placeholder date (01/01 of the year
+//! where the day was unknown) can gather thousands: a block larger than [`BLOCK_CAP`] is not
+//! compared all-pairs but by sorted neighbourhood, each record against the [`WINDOW`] records
+//! after it in two orders (by name, by parents' names), so that its cost stays linear. A match
+//! whose records sit farther apart than that in both orders is missed; [`Stats::capped_blocks`]
+//! counts such blocks so the pipeline can say so. An ID on more than [`ID_CAP`] records is a
+//! placeholder typed for unknown numbers, not one child: it is treated as missing (the ID rules
+//! report it) and [`Stats::ids_over_cap`] counts it.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
@@ -32,8 +36,8 @@ use super::key::{parts, Key};
 use super::reason::Reason;
 use super::{already_there, exact, probable, same_id, MatchKind, Stats};
 
-/// Largest block compared all-pairs: 1,000 records is half a million comparisons, about
-/// 20 ms.
+/// Largest block compared all-pairs: 1,000 records is half a million comparisons, a few tens
+/// of milliseconds.
 pub const BLOCK_CAP: usize = 1_000;
 /// Neighbours compared after each record of a block over the cap, in each of two orders.
 pub const WINDOW: usize = 50;
@@ -77,75 +81,102 @@ fn hash_of(value: impl Hash) -> u64 {
     h.finish()
 }
 
+/// A matched pair: indices into the records, the smaller first, and the verdict.
+pub(super) type Pair = ((u32, u32), Verdict);
+
 /// Runs the blocks over `recs` and returns every matched pair (indices into `recs`, the
 /// smaller first) with its verdict, and the counts of the work done.
-pub(super) fn link(recs: &[Prepared], mode: Mode) -> (Vec<((u32, u32), Verdict)>, Stats) {
-    let mut linker = Linker { recs, mode, links: HashMap::new(), stats: Stats { records: recs.len(), ..Stats::default() } };
+pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
+    let (ids, ids_over_cap) = ids_and_placeholders(&mut recs);
+    let recs = recs.as_slice();
+    let stats = Stats { records: recs.len(), ids_over_cap, ..Stats::default() };
+    let mut linker = Linker { recs, mode, links: HashMap::new(), stats };
 
-    // Dates of birth.
-    let mut blocks: HashMap<u64, Vec<u32>> = HashMap::new();
+    // Dates of birth (with the family name, which every match but the same ID's needs).
+    let mut blocks: Vec<(u64, u32)> = Vec::with_capacity(recs.len());
     for (i, r) in recs.iter().enumerate() {
         if let Some((y, m, d)) = r.person.date_of_birth {
             let (lo, hi) = if m <= 12 && d <= 12 { (m.min(d), m.max(d)) } else { (m, d) };
-            blocks.entry(hash_of((0u8, y, lo, hi))).or_default().push(i as u32);
+            blocks.push((hash_of((y, lo, hi, r.family)), i as u32));
         }
     }
-    linker.run_blocks(blocks, &|_, _| true);
+    linker.run_blocks(blocks, None);
 
-    // Year-only records against everyone born that year under the same name.
-    let year_key = |r: &Prepared| {
-        let p = parts(&r.name.folded);
-        r.year.map(|y| hash_of((1u8, y, p.family, p.given)))
-    };
-    let wanted: HashSet<u64> = recs.iter().filter(|r| !r.has_full_date()).filter_map(year_key).collect();
-    if !wanted.is_empty() {
-        let mut blocks: HashMap<u64, Vec<u32>> = HashMap::new();
-        for (i, r) in recs.iter().enumerate() {
-            if let Some(k) = year_key(r).filter(|k| wanted.contains(k)) {
-                blocks.entry(k).or_default().push(i as u32);
-            }
-        }
-        linker.run_blocks(blocks, &|a, b| !(a.has_full_date() && b.has_full_date()));
-    }
-
-    // Undated records against everyone of the same name in the same commune.
+    // Year-only records against everyone born that year under the same family and given name
+    // (the probable rule allows a year-only record no typo and no accent difference).
     let name_key = |r: &Prepared| {
         let p = parts(&r.name.folded);
-        hash_of((2u8, p.family, p.given))
+        hash_of((p.family, p.given))
     };
-    let wanted: HashSet<u64> = recs.iter().filter(|r| r.year.is_none()).map(name_key).collect();
+    let year_only = |r: &Prepared| !r.has_full_date() && r.year.is_some();
+    let wanted: HashSet<(u16, u64)> =
+        recs.iter().filter(|r| year_only(r)).filter_map(|r| Some((r.year?, name_key(r)))).collect();
     if !wanted.is_empty() {
-        let mut blocks: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut blocks: Vec<(u64, u32)> = Vec::new();
+        for (i, r) in recs.iter().enumerate() {
+            let Some(year) = r.year else { continue };
+            let k = (year, name_key(r));
+            if wanted.contains(&k) {
+                blocks.push((hash_of(k), i as u32));
+            }
+        }
+        linker.run_blocks(blocks, Some(&year_only));
+    }
+
+    // Undated records against everyone of the same family and given name in the same commune
+    // (the probable rule asks an undated record for the same commune).
+    let undated = |r: &Prepared| r.year.is_none();
+    let wanted: HashSet<u64> = recs.iter().filter(|r| undated(r)).map(name_key).collect();
+    if !wanted.is_empty() {
+        // Communes repeat: their keys are computed once per distinct text.
+        let mut communes: HashMap<&str, String> = HashMap::new();
+        let mut blocks: Vec<(u64, u32)> = Vec::new();
         for (i, r) in recs.iter().enumerate() {
             let k = name_key(r);
             if wanted.contains(&k) {
-                let commune = Key::new(r.person.commune).toned;
-                blocks.entry(hash_of((k, commune))).or_default().push(i as u32);
+                let commune = communes.entry(r.person.commune).or_insert_with_key(|c| Key::new(c).toned);
+                blocks.push((hash_of((k, commune)), i as u32));
             }
         }
-        linker.run_blocks(blocks, &|a, b| a.year.is_none() || b.year.is_none());
+        linker.run_blocks(blocks, Some(&undated));
     }
 
     // Personal IDs.
-    let mut ids: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (i, r) in recs.iter().enumerate() {
-        if !r.id.is_empty() {
-            ids.entry(r.id).or_default().push(i as u32);
-        }
-    }
-    for members in ids.values().filter(|m| m.len() > 1) {
-        if members.len() > ID_CAP {
-            linker.stats.ids_over_cap += 1;
-            continue;
-        }
+    for members in ids.chunk_by(|a, b| a.0 == b.0).filter(|m| m.len() > 1) {
+        let members: Vec<u32> = members.iter().map(|(_, i)| *i).collect();
         linker.note_block(members.len());
-        linker.all_pairs(members, &|_, _| true);
+        linker.all_pairs(&members, None);
     }
 
     let stats = linker.stats;
     let mut links: Vec<_> = linker.links.into_iter().collect();
     links.sort_unstable_by_key(|(pair, _)| *pair);
     (links, stats)
+}
+
+/// The records that have a personal ID, as (ID, index) sorted by ID. An ID held by more than
+/// [`ID_CAP`] records ("000000000000" typed for unknown numbers) says nothing about who is
+/// who: it is blanked on its records and left out. Also returns how many such IDs there were.
+fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<(&'a str, u32)>, usize) {
+    let mut ids: Vec<(&'a str, u32)> =
+        recs.iter().enumerate().filter(|(_, r)| !r.id.is_empty()).map(|(i, r)| (r.id, i as u32)).collect();
+    ids.sort_unstable();
+    let mut over = 0;
+    let mut kept = Vec::with_capacity(ids.len());
+    for run in ids.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() <= ID_CAP {
+            kept.extend_from_slice(run);
+            continue;
+        }
+        over += 1;
+        for (_, i) in run {
+            if let Some(r) = recs.get_mut(*i as usize) {
+                r.id = "";
+                r.id_hash = 0;
+            }
+        }
+    }
+    (kept, over)
 }
 
 struct Linker<'s, 'p, 'a> {
@@ -155,11 +186,20 @@ struct Linker<'s, 'p, 'a> {
     stats: Stats,
 }
 
-type PairFilter<'f> = dyn Fn(&Prepared, &Prepared) -> bool + 'f;
+/// Marks the records a block is for (year-only, undated): only pairs with at least one of
+/// them are compared. `None`: every pair.
+type Special<'f> = Option<&'f dyn Fn(&Prepared) -> bool>;
 
 impl Linker<'_, '_, '_> {
-    fn run_blocks(&mut self, blocks: HashMap<u64, Vec<u32>>, wanted: &PairFilter) {
-        for members in blocks.values().filter(|m| m.len() > 1) {
+    /// Compares inside each block of `(block key, record)` entries. Sorting them groups the
+    /// blocks without a vector per block, in the same order on every run.
+    fn run_blocks(&mut self, mut blocks: Vec<(u64, u32)>, special: Special) {
+        blocks.sort_unstable();
+        let mut members: Vec<u32> = Vec::new();
+        for run in blocks.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+            members.clear();
+            members.extend(run.iter().map(|(_, i)| *i));
+            let members = members.as_slice();
             if let Mode::Across { split } = self.mode {
                 let existing = members.iter().filter(|&&i| (i as usize) < split).count();
                 if existing == 0 || existing == members.len() {
@@ -168,10 +208,10 @@ impl Linker<'_, '_, '_> {
             }
             self.note_block(members.len());
             if members.len() <= BLOCK_CAP {
-                self.all_pairs(members, wanted);
+                self.all_pairs(members, special);
             } else {
                 self.stats.capped_blocks += 1;
-                self.neighbourhood(members, wanted);
+                self.neighbourhood(members, special);
             }
         }
     }
@@ -181,16 +221,31 @@ impl Linker<'_, '_, '_> {
         self.stats.largest_block = self.stats.largest_block.max(len);
     }
 
-    fn all_pairs(&mut self, members: &[u32], wanted: &PairFilter) {
+    fn is_special(&self, i: u32, special: Special) -> bool {
+        special.is_none_or(|f| f(&self.recs[i as usize]))
+    }
+
+    /// Every wanted pair of the block: with `special`, each special record against every
+    /// other (a special pair once), so a block of many ordinary records and a few special ones
+    /// costs only the few.
+    fn all_pairs(&mut self, members: &[u32], special: Special) {
         for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                self.pair(i, j, wanted);
+            if special.is_none() {
+                for &j in &members[x + 1..] {
+                    self.pair(i, j);
+                }
+            } else if self.is_special(i, special) {
+                for (y, &j) in members.iter().enumerate() {
+                    if y != x && (y > x || !self.is_special(j, special)) {
+                        self.pair(i, j);
+                    }
+                }
             }
         }
     }
 
     /// Sorted neighbourhood over a block too big for all pairs (see the module docs).
-    fn neighbourhood(&mut self, members: &[u32], wanted: &PairFilter) {
+    fn neighbourhood(&mut self, members: &[u32], special: Special) {
         let rec = |i: u32| &self.recs[i as usize];
         let mut by_name: Vec<(&str, u32)> = members.iter().map(|&i| (rec(i).name.folded.as_str(), i)).collect();
         by_name.sort_unstable();
@@ -199,7 +254,15 @@ impl Linker<'_, '_, '_> {
             .iter()
             .map(|&i| {
                 let p = rec(i).person;
-                (format!("{}|{}|{}", Key::new(p.mother).folded, Key::new(p.father).folded, Key::new(p.guardian).folded), i)
+                (
+                    format!(
+                        "{}|{}|{}",
+                        Key::new(p.mother).folded,
+                        Key::new(p.father).folded,
+                        Key::new(p.guardian).folded
+                    ),
+                    i,
+                )
             })
             .collect();
         by_parents.sort_unstable();
@@ -207,13 +270,15 @@ impl Linker<'_, '_, '_> {
         for order in [by_name, by_parents] {
             for (x, &i) in order.iter().enumerate() {
                 for &j in order.iter().skip(x + 1).take(WINDOW) {
-                    self.pair(i, j, wanted);
+                    if self.is_special(i, special) || self.is_special(j, special) {
+                        self.pair(i, j);
+                    }
                 }
             }
         }
     }
 
-    fn pair(&mut self, i: u32, j: u32, wanted: &PairFilter) {
+    fn pair(&mut self, i: u32, j: u32) {
         let (i, j) = (i.min(j), i.max(j));
         if i == j {
             return;
@@ -224,12 +289,11 @@ impl Linker<'_, '_, '_> {
             }
         }
         let (a, b) = (&self.recs[i as usize], &self.recs[j as usize]);
-        if !wanted(a, b) || self.links.contains_key(&(i, j)) {
-            return;
-        }
+        // A pair met in two blocks (a date and an ID) gets the same verdict twice; looking it
+        // up only when it matched keeps a hash lookup out of the millions of other pairs.
         self.stats.comparisons += 1;
         if let Some(v) = classify(a, b) {
-            self.links.insert((i, j), v);
+            self.links.entry((i, j)).or_insert(v);
         }
     }
 }

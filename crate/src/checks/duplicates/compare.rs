@@ -2,6 +2,10 @@
 //! named way, missing, different); the rules (`exact.rs`, `probable.rs`, `same_id.rs`) decide
 //! from the relations, and [`Comparison::reason`] says which fields matched or differed.
 
+use std::cell::OnceCell;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
 use super::key::{parts, Key};
 use super::reason::{Evidence, Reason};
 use super::{Gender, Person};
@@ -14,21 +18,48 @@ pub(super) struct Prepared<'p, 'a> {
     pub year: Option<u16>,
     /// The personal ID without surrounding spaces ("" when missing).
     pub id: &'a str,
+    /// The folded family name, hashed: most pairs in a block differ there, and a match needs
+    /// it equal, so one integer comparison rejects them.
+    pub family: u64,
+    /// The ID hashed (0 when missing), so that the common case, two different IDs, costs one
+    /// integer comparison.
+    pub id_hash: u64,
+    /// Keys of the father, mother, guardian, commune and village, computed the first time a
+    /// pair gets that far (few records do), then kept: a record met in many pairs pays once.
+    others: OnceCell<Box<[Key; 5]>>,
 }
 
 impl<'p, 'a> Prepared<'p, 'a> {
     pub fn new(person: &'p Person<'a>) -> Self {
+        let name = Key::new(person.name);
+        let id = person.personal_id.trim();
         Prepared {
             person,
-            name: Key::new(person.name),
+            family: hash_of(parts(&name.folded).family),
+            id_hash: if id.is_empty() { 0 } else { hash_of(id) },
+            name,
             year: person.date_of_birth.map(|(y, _, _)| y).or(person.birth_year),
-            id: person.personal_id.trim(),
+            id,
+            others: OnceCell::new(),
         }
+    }
+
+    fn others(&self) -> &[Key; 5] {
+        self.others.get_or_init(|| {
+            let p = self.person;
+            Box::new([p.father, p.mother, p.guardian, p.commune, p.village].map(Key::new))
+        })
     }
 
     pub fn has_full_date(&self) -> bool {
         self.person.date_of_birth.is_some()
     }
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
 }
 
 /// How two names relate.
@@ -37,7 +68,11 @@ pub(super) enum NameRel {
     /// The same key: equal up to case, spacing, Unicode form and tone-mark placement.
     Same,
     /// Close enough to be one name under the differences named.
-    Near { middle_missing: bool, given_typo: bool, accents: bool },
+    Near {
+        middle_missing: bool,
+        given_typo: bool,
+        accents: bool,
+    },
     Different,
 }
 
@@ -71,6 +106,21 @@ fn one_word_dropped(short: &str, long: &str) -> bool {
     (0..l.len()).any(|skip| l.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, w)| *w).eq(s.iter().copied()))
 }
 
+/// Whether two different folded given names of at least three letters are one edit apart
+/// (a letter replaced, dropped, added, or two neighbours swapped). Most pairs fail the cheap
+/// tests: lengths more than one apart, or both the first and the last letters different (one
+/// edit in three or more letters cannot change both).
+fn one_slip_apart(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 3 || la.abs_diff(lb) > 1 {
+        return false;
+    }
+    if a.chars().next() != b.chars().next() && a.chars().next_back() != b.chars().next_back() {
+        return false;
+    }
+    strsim::osa_distance(a, b) == 1
+}
+
 /// Compares two names (children's or parents').
 ///
 /// Family names must agree (accents aside). Given names may differ by one letter when the
@@ -98,8 +148,7 @@ pub(super) fn name_relation(a: &Key, b: &Key) -> NameRel {
     if fa.given == fb.given {
         accents |= ta.given != tb.given;
     } else {
-        let shortest = fa.given.chars().count().min(fb.given.chars().count());
-        if shortest >= 3 && strsim::osa_distance(fa.given, fb.given) == 1 && tone_of(ta.given) == tone_of(tb.given) {
+        if one_slip_apart(fa.given, fb.given) && tone_of(ta.given) == tone_of(tb.given) {
             given_typo = true;
         } else {
             return NameRel::Different;
@@ -174,11 +223,10 @@ fn rel<T: PartialEq>(a: Option<T>, b: Option<T>) -> Rel {
     }
 }
 
-fn text_rel(a: &str, b: &str) -> Rel {
-    if a.trim().is_empty() || b.trim().is_empty() {
-        return Rel::Missing;
-    }
-    if a == b || Key::new(a).toned == Key::new(b).toned {
+fn text_rel(a: &Key, b: &Key) -> Rel {
+    if a.is_empty() || b.is_empty() {
+        Rel::Missing
+    } else if a.toned == b.toned {
         Rel::Same
     } else {
         Rel::Different
@@ -194,11 +242,11 @@ pub(super) enum IdRel {
     Different,
 }
 
-pub(super) fn id_relation(a: &str, b: &str) -> IdRel {
-    match (a.is_empty(), b.is_empty()) {
+fn id_relation(a: &Prepared, b: &Prepared) -> IdRel {
+    match (a.id.is_empty(), b.id.is_empty()) {
         (true, true) => IdRel::BothMissing,
         (true, false) | (false, true) => IdRel::OneMissing,
-        _ if a == b => IdRel::Same,
+        _ if a.id_hash == b.id_hash && a.id == b.id => IdRel::Same,
         _ => IdRel::Different,
     }
 }
@@ -227,9 +275,8 @@ pub(super) struct ParentRel {
     pub identical: bool,
 }
 
-pub(super) fn parent_relation(a: &Person, b: &Person) -> ParentRel {
-    let ka = [Key::new(a.father), Key::new(a.mother), Key::new(a.guardian)];
-    let kb = [Key::new(b.father), Key::new(b.mother), Key::new(b.guardian)];
+/// Compares the father, mother and guardian keys (the first three of `others`).
+fn parent_relation(ka: &[Key], kb: &[Key]) -> ParentRel {
     let mut best = ParentMatch::None;
     let mut same = [false; 3];
     let mut any_different = false;
@@ -252,8 +299,8 @@ pub(super) fn parent_relation(a: &Person, b: &Person) -> ParentRel {
         }
     }
     // Who is "guardian" on one list may be the father or mother on the other.
-    let crossed = |g: &Key, others: &[Key; 3]| !g.is_empty() && (g.toned == others[0].toned || g.toned == others[1].toned);
-    if crossed(&ka[2], &kb) || crossed(&kb[2], &ka) {
+    let crossed = |g: &Key, others: &[Key]| !g.is_empty() && (g.toned == others[0].toned || g.toned == others[1].toned);
+    if crossed(&ka[2], kb) || crossed(&kb[2], ka) {
         same[2] = true;
         best = best.max(ParentMatch::Same);
     }
@@ -279,21 +326,31 @@ pub(super) struct Comparison {
 /// out. Parents and places, which cost allocations, are compared only for the few pairs that
 /// pass.
 pub(super) fn compare(a: &Prepared, b: &Prepared) -> Option<Comparison> {
-    let id = id_relation(a.id, b.id);
-    let gender = rel::<Gender>(a.person.gender, b.person.gender);
-    let dob = dob_relation(a, b);
-    let name = name_relation(&a.name, &b.name);
-    let plausible = gender != Rel::Different && dob != DobRel::Different && name != NameRel::Different;
-    if !plausible && id != IdRel::Same {
+    // Cheapest tests first: this runs for every pair of every block.
+    if a.id_hash != b.id_hash && a.family != b.family {
         return None;
     }
+    let id = id_relation(a, b);
+    let gender = rel::<Gender>(a.person.gender, b.person.gender);
+    if id != IdRel::Same && (a.family != b.family || gender == Rel::Different) {
+        return None;
+    }
+    let dob = dob_relation(a, b);
+    if id != IdRel::Same && dob == DobRel::Different {
+        return None;
+    }
+    let name = name_relation(&a.name, &b.name);
+    if id != IdRel::Same && name == NameRel::Different {
+        return None;
+    }
+    let (ka, kb) = (a.others(), b.others());
     Some(Comparison {
         name,
         dob,
         gender,
-        parents: parent_relation(a.person, b.person),
-        commune: text_rel(a.person.commune, b.person.commune),
-        village: text_rel(a.person.village, b.person.village),
+        parents: parent_relation(&ka[..3], &kb[..3]),
+        commune: text_rel(&ka[3], &kb[3]),
+        village: text_rel(&ka[4], &kb[4]),
         id,
     })
 }
@@ -329,7 +386,9 @@ impl Comparison {
             Rel::Missing => r.add(Evidence::GenderMissing),
             Rel::Different => {}
         }
-        for (same, e) in self.parents.same.iter().zip([Evidence::SameFather, Evidence::SameMother, Evidence::SameGuardian]) {
+        for (same, e) in
+            self.parents.same.iter().zip([Evidence::SameFather, Evidence::SameMother, Evidence::SameGuardian])
+        {
             if *same {
                 r.add(e);
             }
@@ -371,15 +430,27 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(rel("Nguyễn Thị Hoà", "nguyễn thị  hòa"), NameRel::Same);
-        assert_eq!(rel("Nguyễn Thị Hồng", "Nguyễn Hồng"), NameRel::Near { middle_missing: true, given_typo: false, accents: false });
-        assert_eq!(rel("Nguyễn Thị Hồng", "Nguyễn Thị Hồnh"), NameRel::Near { middle_missing: false, given_typo: true, accents: false });
-        assert_eq!(rel("Lê Thu Hà", "Lê Thu Hạ"), NameRel::Near { middle_missing: false, given_typo: false, accents: true });
+        assert_eq!(
+            rel("Nguyễn Thị Hồng", "Nguyễn Hồng"),
+            NameRel::Near { middle_missing: true, given_typo: false, accents: false }
+        );
+        assert_eq!(
+            rel("Nguyễn Thị Hồng", "Nguyễn Thị Hồnh"),
+            NameRel::Near { middle_missing: false, given_typo: true, accents: false }
+        );
+        assert_eq!(
+            rel("Lê Thu Hà", "Lê Thu Hạ"),
+            NameRel::Near { middle_missing: false, given_typo: false, accents: true }
+        );
         assert_eq!(rel("Lê Thu Hà", "Lê Thu Hải"), NameRel::Different); // "ha" vs "hai": short, tone differs
         assert_eq!(rel("Trần Văn An", "Trần Văn Bình"), NameRel::Different);
         assert_eq!(rel("Trần Văn An", "Trần Văn Anh"), NameRel::Different);
         assert_eq!(rel("Trần Văn An", "Phạm Văn An"), NameRel::Different);
         assert_eq!(rel("Trần Văn An", ""), NameRel::Different);
-        assert_eq!(rel("Trần Minh Văn An", "Trần Văn An"), NameRel::Near { middle_missing: true, given_typo: false, accents: false });
+        assert_eq!(
+            rel("Trần Minh Văn An", "Trần Văn An"),
+            NameRel::Near { middle_missing: true, given_typo: false, accents: false }
+        );
         assert_eq!(rel("Trần Minh Văn An", "Trần An"), NameRel::Different);
         assert_eq!(rel("Hồng", "Hồng"), NameRel::Same);
     }
@@ -392,6 +463,18 @@ mod tests {
         assert!(!one_word_dropped("", ""));
         assert!(!one_word_dropped("thu", "thi minh"));
         assert!(!one_word_dropped("", "thi minh"));
+    }
+
+    #[test]
+    fn slips() {
+        assert!(one_slip_apart("hong", "honh"));
+        assert!(one_slip_apart("hong", "ohng"));
+        assert!(one_slip_apart("hong", "xhong"));
+        assert!(one_slip_apart("hong", "hon"));
+        assert!(one_slip_apart("minh", "linh"));
+        assert!(!one_slip_apart("an", "am"));
+        assert!(!one_slip_apart("tung", "tam"));
+        assert!(!one_slip_apart("hong", "hong"));
     }
 
     #[test]

@@ -2,23 +2,24 @@
 
 use super::compare::{Comparison, DobRel, IdRel, NameRel, Rel};
 
-rule_text! {
-    /// **What it checks.** Two records whose name, date of birth, gender, parents' and
-    /// guardian's names and personal ID are all identical after cleaning — case, spacing,
-    /// Unicode form and tone-mark placement ("Hoà"/"Hòa") aside. The commune may differ.
+crate::declare_rule! {
+    /// **Kiểm tra:** hai dòng giống hệt nhau sau khi làm sạch: họ tên, ngày sinh, giới tính, họ
+    /// tên cha, mẹ, người giám hộ và số định danh (khác nhau về chữ hoa, khoảng trắng, dạng Unicode
+    /// hay vị trí dấu thanh "Hoà"/"Hòa" vẫn là giống). Xã có thể khác.
+    /// **What it checks:** two records whose name, date of birth, gender, father's, mother's and
+    /// guardian's names and personal ID are identical after cleaning (case, spacing, Unicode form
+    /// and tone-mark placement "Hoà"/"Hòa" aside). The commune may differ.
     ///
-    /// **Why it matters.** The same child is in the list twice (registered twice, or typed once
-    /// in TCVN3 and once in Unicode); uploading both creates two children in the software.
+    /// **Vì sao / Why:** một trẻ có hai dòng (đăng ký hai lần, hoặc một lần gõ TCVN3, một lần
+    /// Unicode); tải lên cả hai sẽ tạo hai trẻ trong phần mềm. / One child is listed twice;
+    /// uploading both creates two children in the software.
     ///
-    /// **Example.** Row 12 "Nguyễn Thị Hoà, 05/03/2015, Nữ, mẹ Lê Thị Lan" and row 870
+    /// **Ví dụ / Example:** dòng 12 "Nguyễn Thị Hoà, 05/03/2015, Nữ, mẹ Lê Thị Lan" và dòng 870
     /// "NGUYỄN THỊ HÒA, 05/03/2015, Nữ, mẹ Lê Thị Lan".
     ///
-    /// **How to fix.** Keep one record (the one with the most information) and delete the
-    /// others. / Giữ lại một dòng (dòng đầy đủ thông tin nhất), xoá các dòng còn lại.
-    ///
-    /// Hai dòng trùng hoàn toàn: họ tên, ngày sinh, giới tính, họ tên cha, mẹ, người giám hộ và
-    /// số định danh giống nhau sau khi làm sạch.
-    pub EXACT = ("dup.exact", "error", "Trẻ bị trùng: hai dòng giống hệt nhau", "Duplicate child: identical records");
+    /// **Cách sửa / Fix:** giữ một dòng (dòng đầy đủ nhất), xoá các dòng còn lại. / Keep one
+    /// record (the most complete) and delete the others.
+    pub EXACT = ("dup.exact", Error, "Trẻ bị trùng: hai dòng giống hệt nhau", "Duplicate child: identical records");
 }
 
 /// Every compared field identical: name, full date of birth, gender, each parent's and the
@@ -35,5 +36,9 @@ pub(super) fn applies(c: &Comparison) -> bool {
 /// Identical except that only one record has the personal ID. For merging: a child found in
 /// a household has no ID yet (the police add it later), so this is the child already listed.
 pub(super) fn applies_but_id(c: &Comparison) -> bool {
-    c.name == NameRel::Same && c.dob == DobRel::Same && c.gender == Rel::Same && c.parents.identical && c.id == IdRel::OneMissing
+    c.name == NameRel::Same
+        && c.dob == DobRel::Same
+        && c.gender == Rel::Same
+        && c.parents.identical
+        && c.id == IdRel::OneMissing
 }

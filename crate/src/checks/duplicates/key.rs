@@ -11,7 +11,7 @@
 //! The folded key drops every mark and writes đ as d ("Hạ" → `ha`, "Đức" → `duc`). Names that
 //! are equal only when folded are candidates, never the same name.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_canonical;
 
 /// The five Vietnamese tone marks as combining characters (after NFD, which also maps the
 /// deprecated U+0340/U+0341 to U+0300/U+0301).
@@ -36,42 +36,61 @@ pub struct Key {
 
 impl Key {
     pub fn new(text: &str) -> Key {
-        let mut key = Key { toned: String::with_capacity(text.len() + 4), folded: String::with_capacity(text.len()), words: 0 };
+        let mut key =
+            Key { toned: String::with_capacity(text.len() + 4), folded: String::with_capacity(text.len()), words: 0 };
         // Tone marks of the word being read; a well-formed word has one, a damaged one may
         // have more, and they are kept in order so that two damaged spellings still compare.
         let mut tones = String::new();
         let mut in_word = false;
-        for c in text.nfd() {
-            if c.is_whitespace() || matches!(c, '-' | '_' | ',' | ';' | '/' | '(' | ')' | '.') {
-                if in_word {
-                    key.end_word(&mut tones);
-                    in_word = false;
-                }
-            } else if is_tone(c) {
-                if in_word {
-                    tones.push(c);
-                }
-            } else if is_combining(c) {
-                if in_word {
-                    key.toned.push(c);
-                }
-            } else if c.is_alphanumeric() {
-                if !in_word {
-                    key.start_word();
-                    in_word = true;
-                }
-                for lower in c.to_lowercase() {
-                    key.toned.push(lower);
-                    key.folded.push(if lower == 'đ' { 'd' } else { lower });
-                }
+        for c in text.chars() {
+            if c.is_ascii() {
+                key.push(c, &mut tones, &mut in_word);
+            } else {
+                // Decomposing letter by letter, without NFD's reordering of marks: a
+                // Vietnamese letter has at most one shape mark and one tone, and the tone is
+                // taken out below whatever its order, so the key is the same as under NFD.
+                decompose_canonical(c, |d| key.push(d, &mut tones, &mut in_word));
             }
-            // Anything else is dropped without ending the word: apostrophes ("H'Hen" and
-            // "H’Hen" compare equal), quotes, symbols, zero-width characters ("Hồ\u{200b}ng").
         }
         if in_word {
             key.end_word(&mut tones);
         }
         key
+    }
+
+    /// Adds one decomposed character.
+    fn push(&mut self, c: char, tones: &mut String, in_word: &mut bool) {
+        if c.is_whitespace() || matches!(c, '-' | '_' | ',' | ';' | '/' | '(' | ')' | '.') {
+            if *in_word {
+                self.end_word(tones);
+                *in_word = false;
+            }
+        } else if is_tone(c) {
+            if *in_word {
+                tones.push(c);
+            }
+        } else if is_combining(c) {
+            if *in_word {
+                self.toned.push(c);
+            }
+        } else if c.is_alphanumeric() {
+            if !*in_word {
+                self.start_word();
+                *in_word = true;
+            }
+            if c.is_ascii() {
+                let lower = c.to_ascii_lowercase();
+                self.toned.push(lower);
+                self.folded.push(lower);
+            } else {
+                for lower in c.to_lowercase() {
+                    self.toned.push(lower);
+                    self.folded.push(if lower == 'đ' { 'd' } else { lower });
+                }
+            }
+        }
+        // Anything else is dropped without ending the word: apostrophes ("H'Hen" and
+        // "H’Hen" compare equal), quotes, symbols, zero-width characters ("Hồ\u{200b}ng").
     }
 
     fn start_word(&mut self) {
@@ -121,8 +140,8 @@ mod tests {
         let k = |s: &str| Key::new(s).toned;
         assert_eq!(k("Hoà"), k("hòa"));
         assert_eq!(k("Lê Thị Thuỷ"), k("  LÊ   THỊ  THỦY "));
-        let nfd: String = "Nguyễn Thị Hồng".nfd().collect();
-        assert_eq!(k(&nfd), k("Nguyễn Thị Hồng"));
+        let nfd = "Nguye\u{302}\u{303}n Thi\u{323} Ho\u{302}\u{300}ng";
+        assert_eq!(k(nfd), k("Nguyễn Thị Hồng"));
         // Marks in a non-canonical order (dot below after the circumflex).
         assert_eq!(k("Nghe\u{302}\u{323}"), k("Nghệ"));
         assert_eq!(k("Hoa\u{341}"), k("Hoá"));

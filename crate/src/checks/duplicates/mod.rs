@@ -22,31 +22,6 @@
 //!
 //! Row numbers are the 1-based sheet rows the caller put in [`Person::row`].
 
-/// A rule's stable code, severity, one-line messages and help text, the help being the rule's
-/// doc comment (as `declare_rule!` does in the crate's report module, which this module cannot
-/// depend on). `severity` is the report's name for it: "fixed", "warning" or "error".
-#[derive(Debug)]
-pub struct RuleText {
-    pub code: &'static str,
-    pub severity: &'static str,
-    pub message_vi: &'static str,
-    pub message_en: &'static str,
-    pub help: &'static str,
-}
-
-macro_rules! rule_text {
-    ($(#[doc = $doc:literal])* $vis:vis $name:ident = ($code:literal, $sev:literal, $vi:literal, $en:literal);) => {
-        $(#[doc = $doc])*
-        $vis static $name: super::RuleText = super::RuleText {
-            code: $code,
-            severity: $sev,
-            message_vi: $vi,
-            message_en: $en,
-            help: concat!($($doc, "\n"),*),
-        };
-    };
-}
-
 pub mod already_there;
 pub mod block;
 mod compare;
@@ -61,12 +36,14 @@ mod union_find;
 pub use block::{BLOCK_CAP, ID_CAP, WINDOW};
 pub use reason::{Evidence, Reason};
 
-use block::{link, Mode, Verdict};
+use std::collections::HashMap;
+
+use block::{link, Mode, Pair};
 use compare::Prepared;
 use union_find::UnionFind;
 
 /// Every rule of this module, for the rule catalogue.
-pub static RULES: &[&RuleText] = &[
+pub static RULES: &[&crate::report::Rule] = &[
     &exact::EXACT,
     &probable::PROBABLE,
     &same_id::SAME_ID,
@@ -138,9 +115,10 @@ pub struct Group {
 }
 
 impl Group {
-    /// The rule to report the group under: the same ID weighs most, then exact, then probable.
-    pub fn rule(&self) -> &'static RuleText {
-        if self.reason.contains(Evidence::SameId) && self.kind == MatchKind::Probable {
+    /// The rule to report the group under: exact when every link is; else the same ID when
+    /// any link shares one (the police must look whatever the rest says); else probable.
+    pub fn rule(&self) -> &'static crate::report::Rule {
+        if self.kind == MatchKind::Probable && self.links.iter().any(|l| l.reason.contains(Evidence::SameId)) {
             &same_id::SAME_ID
         } else if self.kind == MatchKind::Exact {
             &exact::EXACT
@@ -161,7 +139,7 @@ pub struct Stats {
     pub capped_blocks: usize,
     /// Pairs compared.
     pub comparisons: u64,
-    /// Personal IDs on more than [`ID_CAP`] records, left ungrouped.
+    /// Personal IDs on more than [`ID_CAP`] records, treated as missing.
     pub ids_over_cap: usize,
 }
 
@@ -173,17 +151,17 @@ pub fn find_duplicates(people: &[Person]) -> Vec<Group> {
 /// [`find_duplicates`] and the counts of the work done.
 pub fn find_duplicates_with_stats(people: &[Person]) -> (Vec<Group>, Stats) {
     let recs: Vec<Prepared> = people.iter().map(Prepared::new).collect();
-    let (links, stats) = link(&recs, Mode::Within);
+    let (links, stats) = link(recs, Mode::Within);
     (groups(people, &links), stats)
 }
 
-fn groups(people: &[Person], links: &[((u32, u32), Verdict)]) -> Vec<Group> {
+fn groups(people: &[Person], links: &[Pair]) -> Vec<Group> {
     let mut uf = UnionFind::new(people.len());
     for ((i, j), _) in links {
         uf.union(*i, *j);
     }
     // Group index by root, in order of first appearance (links are sorted by pair).
-    let mut index_of_root: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    let mut index_of_root: HashMap<u32, usize> = HashMap::new();
     let mut out: Vec<(Vec<u32>, Vec<Link>)> = Vec::new();
     let row = |i: u32| people.get(i as usize).map_or(0, |p| p.row);
     for ((i, j), v) in links {
@@ -203,7 +181,8 @@ fn groups(people: &[Person], links: &[((u32, u32), Verdict)]) -> Vec<Group> {
             let mut rows: Vec<u32> = members.into_iter().map(row).collect();
             rows.sort_unstable();
             rows.dedup();
-            let kind = if links.iter().all(|l| l.kind == MatchKind::Exact) { MatchKind::Exact } else { MatchKind::Probable };
+            let kind =
+                if links.iter().all(|l| l.kind == MatchKind::Exact) { MatchKind::Exact } else { MatchKind::Probable };
             let reason = links.iter().map(|l| l.reason).reduce(Reason::combine).unwrap_or_default();
             Group { rows, kind, reason, links }
         })
@@ -216,9 +195,13 @@ fn groups(people: &[Person], links: &[((u32, u32), Verdict)]) -> Vec<Group> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NewChildMatch {
     /// Already in the list at this row ([`already_there`]): do not add.
-    AlreadyThere { row: u32 },
+    AlreadyThere {
+        row: u32,
+    },
     /// Probably one of these rows, ascending ([`possibly_there`]): check before adding.
-    PossiblyThere { rows: Vec<u32> },
+    PossiblyThere {
+        rows: Vec<u32>,
+    },
     New,
 }
 
@@ -240,12 +223,14 @@ pub fn match_new_children(existing: &[Person], new: &[Person]) -> Vec<NewChildMa
 pub fn match_new_children_explained(existing: &[Person], new: &[Person]) -> Vec<NewChildReport> {
     let recs: Vec<Prepared> = existing.iter().chain(new).map(Prepared::new).collect();
     let split = existing.len();
-    let (links, _) = link(&recs, Mode::Across { split });
+    let (links, _) = link(recs, Mode::Across { split });
     let mut reports: Vec<(Option<u32>, NewChildReport)> =
         new.iter().map(|_| (None, NewChildReport { outcome: NewChildMatch::New, links: Vec::new() })).collect();
     for ((i, j), v) in &links {
         // Across mode: i is an existing record, j a new one.
-        let (Some(old), Some((first, report))) = (existing.get(*i as usize), reports.get_mut((*j as usize).wrapping_sub(split))) else {
+        let (Some(old), Some((first, report))) =
+            (existing.get(*i as usize), reports.get_mut((*j as usize).wrapping_sub(split)))
+        else {
             continue;
         };
         let new_row = new.get((*j as usize).wrapping_sub(split)).map_or(0, |p| p.row);

@@ -2,23 +2,25 @@
 
 use super::compare::{Comparison, IdRel};
 
-rule_text! {
-    /// **What it checks.** The same non-empty personal identification number (số định danh cá
-    /// nhân) on two or more records, whatever else they say. When the records are otherwise the
-    /// same child, the group also carries `dup.exact` or `dup.probable` facts in its reason.
+crate::declare_rule! {
+    /// **Kiểm tra:** cùng một số định danh cá nhân ở hai dòng trở lên, dù các trường khác thế nào.
+    /// Nếu hai dòng còn là cùng một trẻ, lý do của nhóm có thêm các dấu hiệu của `dup.exact` hoặc
+    /// `dup.probable`.
+    /// **What it checks:** the same non-empty personal ID on two or more records, whatever else
+    /// they say; when the records are otherwise the same child, the group's reason says so too.
+    /// An ID on more than ten records is a placeholder ("000000000000"), not grouped.
     ///
-    /// **Why it matters.** One number belongs to one person in the national population
-    /// database: either the child is listed twice, or one number was copied onto another
-    /// child (a sibling, a twin, a parent's number pasted).
+    /// **Vì sao / Why:** mỗi số thuộc về một người trong Cơ sở dữ liệu quốc gia về dân cư: hoặc trẻ
+    /// có hai dòng, hoặc số của trẻ khác (anh chị em, trẻ sinh đôi, cha mẹ) bị chép nhầm. / One
+    /// number belongs to one person: either the child is listed twice or a number was copied
+    /// onto another child (a sibling, a twin, a parent's number).
     ///
-    /// **Example.** Rows 15 and 16, twins "Lê Văn An" and "Lê Văn Bình", both 079215000123.
+    /// **Ví dụ / Example:** dòng 15 và 16, trẻ sinh đôi "Lê Văn An" và "Lê Văn Bình", cùng
+    /// `079215000123`.
     ///
-    /// **How to fix.** Ask the commune police for the right number of each child, or delete
-    /// the duplicate record. / Đề nghị công an xã xác minh số định danh đúng của từng trẻ,
-    /// hoặc xoá dòng trùng.
-    ///
-    /// Một số định danh cá nhân xuất hiện ở nhiều dòng.
-    pub SAME_ID = ("dup.same_id", "error", "Trùng số định danh cá nhân", "Same personal ID on several records");
+    /// **Cách sửa / Fix:** đề nghị công an xã xác minh số đúng của từng trẻ, hoặc xoá dòng trùng.
+    /// / Ask the commune police for each child's number, or delete the duplicate record.
+    pub SAME_ID = ("dup.same_id", Error, "Trùng số định danh cá nhân", "Same personal ID on several records");
 }
 
 /// The same non-empty ID on both records.
