@@ -67,7 +67,7 @@ fn cleaned_sheet_keeps_every_row_in_place_and_converts_dates_and_ids() {
     let c = clean("title_rows.xlsx");
     let sheets = read_back(&c);
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, vec!["DS tre em", "Phát hiện", "Tổng hợp", "Cần công an xác minh", "Cần rà soát tại hộ gia đình"]);
+    assert_eq!(names, vec!["DS tre em", "Phát hiện", "Tổng hợp", "Cần công an xác minh", "Cần rà soát tại hộ gia đình", "Trùng lặp"]);
     let data = &sheets[0].1;
     assert_eq!(data.start(), Some((0, 0)));
     assert_eq!(data.end().map(|e| e.0), Some(12), "13 rows, footer included");

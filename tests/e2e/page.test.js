@@ -62,7 +62,7 @@ for (const scheme of ['file://', 'http://']) {
 
     const input = sheetRows(FIXTURE).rows;
     const { wb, ws, rows } = sheetRows(xlsx.path);
-    assert.deepEqual(wb.SheetNames, ['DS tre em', 'Phát hiện', 'Tổng hợp', 'Cần công an xác minh', 'Cần rà soát tại hộ gia đình']);
+    assert.deepEqual(wb.SheetNames, ['DS tre em', 'Phát hiện', 'Tổng hợp', 'Cần công an xác minh', 'Cần rà soát tại hộ gia đình', 'Trùng lặp']);
     assert.equal(rows.length, input.length, 'every row present');
     assert.deepEqual(rows[0], input[0], 'title row unchanged');
     assert.deepEqual(rows[3], input[3], 'header unchanged');
