@@ -6,25 +6,66 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
 
 const SURNAMES: &[(&str, u32)] = &[
-    ("Nguyễn", 380), ("Trần", 120), ("Lê", 95), ("Phạm", 70), ("Hoàng", 30), ("Huỳnh", 21), ("Phan", 45),
-    ("Vũ", 22), ("Võ", 17), ("Đặng", 21), ("Bùi", 20), ("Đỗ", 14), ("Hồ", 13), ("Ngô", 13), ("Dương", 10),
-    ("Lý", 5), ("Lò", 3), ("Hà", 4), ("Vi", 2), ("Giàng", 2), ("Thào", 2), ("Đinh", 5), ("Lương", 3),
+    ("Nguyễn", 380),
+    ("Trần", 120),
+    ("Lê", 95),
+    ("Phạm", 70),
+    ("Hoàng", 30),
+    ("Huỳnh", 21),
+    ("Phan", 45),
+    ("Vũ", 22),
+    ("Võ", 17),
+    ("Đặng", 21),
+    ("Bùi", 20),
+    ("Đỗ", 14),
+    ("Hồ", 13),
+    ("Ngô", 13),
+    ("Dương", 10),
+    ("Lý", 5),
+    ("Lò", 3),
+    ("Hà", 4),
+    ("Vi", 2),
+    ("Giàng", 2),
+    ("Thào", 2),
+    ("Đinh", 5),
+    ("Lương", 3),
 ];
-const MIDDLE_MALE: &[&str] = &["Văn", "Đức", "Minh", "Quốc", "Gia", "Hoàng", "Thành", "Hữu", "Công", "Anh"];
-const MIDDLE_FEMALE: &[&str] = &["Thị", "Ngọc", "Thu", "Khánh", "Bảo", "Phương", "Minh", "Thanh", "Hoài", "Mai"];
+const MIDDLE_MALE: &[&str] = &[
+    "Văn", "Đức", "Minh", "Quốc", "Gia", "Hoàng", "Thành", "Hữu", "Công", "Anh",
+];
+const MIDDLE_FEMALE: &[&str] = &[
+    "Thị", "Ngọc", "Thu", "Khánh", "Bảo", "Phương", "Minh", "Thanh", "Hoài", "Mai",
+];
 const GIVEN_MALE: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Duy", "Đức", "Hải", "Hiếu", "Hoàng", "Huy", "Khang", "Khoa", "Kiên",
-    "Long", "Lâm", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Sơn", "Thắng", "Thịnh", "Tiến",
-    "Trung", "Tuấn", "Việt", "Vinh", "Vũ",
+    "An", "Bình", "Cường", "Dũng", "Duy", "Đức", "Hải", "Hiếu", "Hoàng", "Huy", "Khang", "Khoa",
+    "Kiên", "Long", "Lâm", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Sơn", "Thắng",
+    "Thịnh", "Tiến", "Trung", "Tuấn", "Việt", "Vinh", "Vũ",
 ];
 const GIVEN_FEMALE: &[&str] = &[
-    "An", "Anh", "Chi", "Diệp", "Dung", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Huyền", "Lan", "Linh",
-    "Loan", "Mai", "My", "Ngân", "Ngọc", "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo", "Thủy", "Trang",
-    "Tuyết", "Uyên", "Vân", "Yến", "Hòa",
+    "An", "Anh", "Chi", "Diệp", "Dung", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Huyền", "Lan",
+    "Linh", "Loan", "Mai", "My", "Ngân", "Ngọc", "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo",
+    "Thủy", "Trang", "Tuyết", "Uyên", "Vân", "Yến", "Hòa",
 ];
-const ETHNIC: &[(&str, u32)] =
-    &[("Kinh", 850), ("Tày", 40), ("Thái", 35), ("Mường", 30), ("Mông", 15), ("Nùng", 12), ("Dao", 10), ("Khơ-me", 8)];
-const VILLAGES: &[&str] = &["Thôn 1", "Thôn 2", "Thôn Đông", "Thôn Tây", "Xóm Mới", "Tổ 5", "Bản Pác Nặm", "Ấp Hòa Bình"];
+const ETHNIC: &[(&str, u32)] = &[
+    ("Kinh", 850),
+    ("Tày", 40),
+    ("Thái", 35),
+    ("Mường", 30),
+    ("Mông", 15),
+    ("Nùng", 12),
+    ("Dao", 10),
+    ("Khơ-me", 8),
+];
+const VILLAGES: &[&str] = &[
+    "Thôn 1",
+    "Thôn 2",
+    "Thôn Đông",
+    "Thôn Tây",
+    "Xóm Mới",
+    "Tổ 5",
+    "Bản Pác Nặm",
+    "Ấp Hòa Bình",
+];
 const COMMUNES: &[(&str, &str, &str)] = &[
     ("Xã Tân Lập", "Tỉnh Thái Nguyên", "019"),
     ("Xã Yên Thủy", "Tỉnh Phú Thọ", "017"),
@@ -65,7 +106,11 @@ impl Rng {
 }
 
 fn name(rng: &mut Rng, surname: &str, female: bool) -> String {
-    let (middle, given) = if female { (MIDDLE_FEMALE, GIVEN_FEMALE) } else { (MIDDLE_MALE, GIVEN_MALE) };
+    let (middle, given) = if female {
+        (MIDDLE_FEMALE, GIVEN_FEMALE)
+    } else {
+        (MIDDLE_MALE, GIVEN_MALE)
+    };
     format!("{surname} {} {}", rng.pick(middle), rng.pick(given))
 }
 
@@ -88,27 +133,61 @@ fn damage_name(rng: &mut Rng, name: String) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let arg = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let rows: u32 = arg("--rows").and_then(|v| v.parse().ok()).unwrap_or(200);
     let seed: u64 = arg("--seed").and_then(|v| v.parse().ok()).unwrap_or(7);
     let out = arg("-o").unwrap_or_else(|| "sample.xlsx".into());
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
 
     let mut book = Workbook::new();
-    book.set_properties(&DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?));
+    book.set_properties(
+        &DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
+    );
     let sheet = book.add_worksheet();
     sheet.set_name("Danh sách")?;
     let bold = Format::new().set_bold().set_align(FormatAlign::Center);
     let date_format = Format::new().set_num_format("dd/mm/yyyy");
     let headers = [
-        "STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số định danh cá nhân", "Họ tên cha",
-        "Năm sinh cha", "Họ tên mẹ", "Năm sinh mẹ", "Người giám hộ", "Số điện thoại", "Thôn/Tổ",
-        "Xã/Phường", "Tỉnh/Thành phố", "Ghi chú",
+        "STT",
+        "Họ và tên",
+        "Ngày sinh",
+        "Giới tính",
+        "Dân tộc",
+        "Số định danh cá nhân",
+        "Họ tên cha",
+        "Năm sinh cha",
+        "Họ tên mẹ",
+        "Năm sinh mẹ",
+        "Người giám hộ",
+        "Số điện thoại",
+        "Thôn/Tổ",
+        "Xã/Phường",
+        "Tỉnh/Thành phố",
+        "Ghi chú",
     ];
     let last_col = headers.len() as u16 - 1;
     let (commune, province, id_prefix) = *rng.pick(COMMUNES);
-    sheet.merge_range(0, 0, 0, last_col, &format!("UBND {}", commune.to_uppercase()), &bold)?;
-    sheet.merge_range(1, 0, 1, last_col, "DANH SÁCH TRẺ EM DƯỚI 16 TUỔI CẦN CHUẨN HÓA, LÀM SẠCH DỮ LIỆU", &bold)?;
+    sheet.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!("UBND {}", commune.to_uppercase()),
+        &bold,
+    )?;
+    sheet.merge_range(
+        1,
+        0,
+        1,
+        last_col,
+        "DANH SÁCH TRẺ EM DƯỚI 16 TUỔI CẦN CHUẨN HÓA, LÀM SẠCH DỮ LIỆU",
+        &bold,
+    )?;
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string_with_format(3, c as u16, *h, &bold)?;
         sheet.write_string(4, c as u16, format!("({})", c + 1))?;
@@ -143,7 +222,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sheet.write_string(r, 4, rng.weighted(ETHNIC))?;
         if !rng.chance(15) {
             let century_sex = if female { 3 } else { 2 };
-            let id = format!("{id_prefix}{century_sex}{:02}{:06}", y % 100, rng.below(1_000_000));
+            let id = format!(
+                "{id_prefix}{century_sex}{:02}{:06}",
+                y % 100,
+                rng.below(1_000_000)
+            );
             if rng.chance(6) {
                 // Typed into a number cell: the leading zero is lost.
                 sheet.write_number(r, 5, id.parse::<f64>().unwrap_or(0.0))?;
@@ -172,7 +255,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             sheet.write_string(r, 11, &phone)?;
         }
         let village = *rng.pick(VILLAGES);
-        sheet.write_string(r, 12, if rng.chance(5) { format!("{village} ") } else { village.to_string() })?;
+        sheet.write_string(
+            r,
+            12,
+            if rng.chance(5) {
+                format!("{village} ")
+            } else {
+                village.to_string()
+            },
+        )?;
         sheet.write_string(r, 13, commune)?;
         sheet.write_string(r, 14, province)?;
         if rng.chance(4) {

@@ -39,10 +39,17 @@ pub struct Cleaned {
     dob: fields::date_of_birth::Context,
     /// Groups of records that are probably one child, for the "Trùng lặp" sheet.
     pub duplicates: Vec<crate::checks::duplicates::Group>,
+    /// When a list of newly found children was merged in: what was decided for each.
+    pub merged: Option<crate::merge::Merged>,
 }
 
 /// Cleans `table` in place and returns it with its findings.
-pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress: &mut dyn FnMut(Stage, usize, usize)) -> Cleaned {
+pub fn clean_table(
+    mut table: Table,
+    layout: Layout,
+    options: &Options,
+    progress: &mut dyn FnMut(Stage, usize, usize),
+) -> Cleaned {
     let height = table.height();
     let start = (layout.data_start as usize).min(height);
     let is_record = find_records(&table, &layout, start);
@@ -52,7 +59,9 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
     let records_in = |col: usize| {
         let table = &table;
         let is_record = &is_record;
-        (start..height).filter(move |r| is_record[*r]).map(move |r| table.cell(r, col))
+        (start..height)
+            .filter(move |r| is_record[*r])
+            .map(move |r| table.cell(r, col))
     };
     let contexts: Vec<Option<ColumnContext>> = layout
         .columns
@@ -73,9 +82,9 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
     let dob = fields::date_of_birth::Context {
         reference,
         age_limit: options.age_limit,
-        column_swapped: layout
-            .column_of(Role::DateOfBirth)
-            .is_some_and(|c| fields::date_of_birth::column_looks_swapped(records_in(usize::from(c)))),
+        column_swapped: layout.column_of(Role::DateOfBirth).is_some_and(|c| {
+            fields::date_of_birth::column_looks_swapped(records_in(usize::from(c)))
+        }),
     };
 
     let mut findings = Vec::new();
@@ -101,8 +110,19 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
                     if !memo.contains_key(text.as_str()) {
                         let mut fresh = Vec::new();
                         let mut value = Cell::Text(text.clone());
-                        clean_cell(&mut value, ctx, &dob, options, row, column.index, &mut fresh);
-                        let found = fresh.into_iter().map(|f| (f.rule, f.before, f.after, f.detail)).collect();
+                        clean_cell(
+                            &mut value,
+                            ctx,
+                            &dob,
+                            options,
+                            row,
+                            column.index,
+                            &mut fresh,
+                        );
+                        let found = fresh
+                            .into_iter()
+                            .map(|f| (f.rule, f.before, f.after, f.detail))
+                            .collect();
                         memo.insert(text.clone(), (value, found));
                     }
                     if let Some((value, found)) = memo.get(text.as_str()) {
@@ -139,6 +159,7 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
         contexts,
         dob,
         duplicates: Vec::new(),
+        merged: None,
     };
     finish(&mut cleaned);
     cleaned
@@ -146,9 +167,23 @@ pub fn clean_table(mut table: Table, layout: Layout, options: &Options, progress
 
 /// The record checks, sheet order, and the summary: after cleaning, and after each edit.
 fn finish(cleaned: &mut Cleaned) {
-    let reference = cleaned.options.reference_date.unwrap_or(chrono::NaiveDate::MAX);
-    crate::checks::check_records(&cleaned.table, &cleaned.layout, &cleaned.is_record, reference, &mut cleaned.findings);
-    cleaned.duplicates = crate::checks::duplicate_groups(&cleaned.table, &cleaned.layout, &cleaned.is_record, reference);
+    let reference = cleaned
+        .options
+        .reference_date
+        .unwrap_or(chrono::NaiveDate::MAX);
+    crate::checks::check_records(
+        &cleaned.table,
+        &cleaned.layout,
+        &cleaned.is_record,
+        reference,
+        &mut cleaned.findings,
+    );
+    cleaned.duplicates = crate::checks::duplicate_groups(
+        &cleaned.table,
+        &cleaned.layout,
+        &cleaned.is_record,
+        reference,
+    );
     crate::checks::duplicate_findings(&cleaned.duplicates, &cleaned.layout, &mut cleaned.findings);
     // Row-level and cross-row checks add findings out of order; readers expect sheet order.
     cleaned.findings.sort_by_key(|f| (f.row, f.column));
@@ -165,21 +200,42 @@ fn finish(cleaned: &mut Cleaned) {
 /// Cleans and checks sheet row index `r` again (after a person edited it), and the
 /// cross-row checks over the whole sheet. The row's fixes already made stay recorded.
 pub fn recheck(cleaned: &mut Cleaned, r: usize) {
-    let row = r as u32 + 1;
+    recheck_rows(cleaned, r..r + 1);
+}
+
+/// [`recheck`] for a range of sheet row indices (rows appended by a merge).
+pub fn recheck_rows(cleaned: &mut Cleaned, rows: std::ops::Range<usize>) {
     let mut fresh = Vec::new();
-    for column in &cleaned.layout.columns {
-        let col = usize::from(column.index);
-        let Some(Some(ctx)) = cleaned.contexts.get(col) else { continue };
-        if cleaned.table.rows[r].len() <= col {
-            cleaned.table.rows[r].resize(col + 1, Cell::Empty);
+    for r in rows {
+        let row = r as u32 + 1;
+        for column in &cleaned.layout.columns {
+            let col = usize::from(column.index);
+            let Some(Some(ctx)) = cleaned.contexts.get(col) else {
+                continue;
+            };
+            if cleaned.table.rows[r].len() <= col {
+                cleaned.table.rows[r].resize(col + 1, Cell::Empty);
+            }
+            let cell = &mut cleaned.table.rows[r][col];
+            clean_cell(
+                cell,
+                ctx,
+                &cleaned.dob,
+                &cleaned.options,
+                row,
+                column.index,
+                &mut fresh,
+            );
         }
-        let cell = &mut cleaned.table.rows[r][col];
-        clean_cell(cell, ctx, &cleaned.dob, &cleaned.options, row, column.index, &mut fresh);
     }
     cleaned.findings.extend(fresh);
-    let record_rules = crate::checks::RULES.iter().chain(crate::checks::duplicates::RULES);
+    let record_rules = crate::checks::RULES
+        .iter()
+        .chain(crate::checks::duplicates::RULES);
     let record_rules: Vec<&crate::report::Rule> = record_rules.copied().collect();
-    cleaned.findings.retain(|f| !record_rules.iter().any(|r| std::ptr::eq(*r, f.rule)));
+    cleaned
+        .findings
+        .retain(|f| !record_rules.iter().any(|r| std::ptr::eq(*r, f.rule)));
     finish(cleaned);
 }
 
@@ -200,12 +256,22 @@ fn find_records(table: &Table, layout: &Layout, start: usize) -> Vec<bool> {
     let strong = |r: usize| {
         filled(r, &|_| true) >= 2
             && filled(r, &|role| {
-                matches!(role, Role::Stt | Role::DateOfBirth | Role::PersonalId | Role::Gender | Role::Ethnicity)
+                matches!(
+                    role,
+                    Role::Stt
+                        | Role::DateOfBirth
+                        | Role::PersonalId
+                        | Role::Gender
+                        | Role::Ethnicity
+                )
             }) >= 1
     };
     let last_strong = (start..height).rev().find(|r| strong(*r));
     (0..height)
-        .map(|r| r >= start && (strong(r) || (last_strong.is_some_and(|l| r < l) && filled(r, &|_| true) >= 1)))
+        .map(|r| {
+            r >= start
+                && (strong(r) || (last_strong.is_some_and(|l| r < l) && filled(r, &|_| true) >= 1))
+        })
         .collect()
 }
 
@@ -220,23 +286,49 @@ struct ColumnContext {
 /// Columns whose few distinct values repeat thousands of times (gender, ethnicity, places):
 /// each distinct text is cleaned once and the result reused.
 fn repeats(role: Role) -> bool {
-    matches!(role, Role::Gender | Role::Ethnicity | Role::Village | Role::Commune | Role::District | Role::Province)
+    matches!(
+        role,
+        Role::Gender
+            | Role::Ethnicity
+            | Role::Village
+            | Role::Commune
+            | Role::District
+            | Role::Province
+    )
 }
 
 /// A cleaned text cell, remembered: the new value and the findings' (rule, before, after,
 /// detail) without the position.
-type Memo = std::collections::HashMap<String, (Cell, Vec<(&'static Rule, String, String, Option<String>)>)>;
+type Memo =
+    std::collections::HashMap<String, (Cell, Vec<(&'static Rule, String, String, Option<String>)>)>;
 
-fn clean_cell(cell: &mut Cell, ctx: &ColumnContext, dob: &fields::date_of_birth::Context, options: &Options, row: u32, col: u16, findings: &mut Vec<Finding>) {
+fn clean_cell(
+    cell: &mut Cell,
+    ctx: &ColumnContext,
+    dob: &fields::date_of_birth::Context,
+    options: &Options,
+    row: u32,
+    col: u16,
+    findings: &mut Vec<Finding>,
+) {
     let mut record = |rule: &'static Rule, before: &Cell, after: &Cell, detail: Option<String>| {
-        findings.push(Finding { row, column: Some(col), rule, before: before.stored(), after: after.display(), detail });
+        findings.push(Finding {
+            row,
+            column: Some(col),
+            rule,
+            before: before.stored(),
+            after: after.display(),
+            detail,
+        });
     };
     // Text first: legacy encodings and Unicode repaired before any field reads the value.
     if let Cell::Text(s) = cell {
         let kind = match ctx.role {
             r if r.holds_person_name() => TextKind::PersonName,
             Role::Ethnicity => TextKind::Ethnicity,
-            Role::Village | Role::Commune | Role::District | Role::Province | Role::Address => TextKind::Place,
+            Role::Village | Role::Commune | Role::District | Role::Province | Role::Address => {
+                TextKind::Place
+            }
             _ => TextKind::Other,
         };
         let opts = TextOptions {
@@ -251,7 +343,11 @@ fn clean_cell(cell: &mut Cell, ctx: &ColumnContext, dob: &fields::date_of_birth:
             let original = Cell::Text(s.clone());
             for change in &changes {
                 if let Some(rule) = rules::by_code(change.code()) {
-                    let shown = if rule.severity == Severity::Fixed { &after } else { &original };
+                    let shown = if rule.severity == Severity::Fixed {
+                        &after
+                    } else {
+                        &original
+                    };
                     record(rule, &original, shown, None);
                 }
             }
@@ -264,7 +360,9 @@ fn clean_cell(cell: &mut Cell, ctx: &ColumnContext, dob: &fields::date_of_birth:
         Role::Gender => fields::gender::clean(cell, &ctx.gender_legend),
         Role::Ethnicity => fields::ethnicity::clean(cell, options.ethnicity_list),
         Role::PersonalId => fields::id_number::clean(cell, fields::id_number::Holder::Child),
-        Role::FatherId | Role::MotherId | Role::GuardianId => fields::id_number::clean(cell, fields::id_number::Holder::Adult),
+        Role::FatherId | Role::MotherId | Role::GuardianId => {
+            fields::id_number::clean(cell, fields::id_number::Holder::Adult)
+        }
         Role::Phone => fields::phone::clean(cell),
         Role::Province => fields::place::clean(cell, fields::place::Level::Province),
         Role::District => fields::place::clean(cell, fields::place::Level::District),
@@ -275,7 +373,10 @@ fn clean_cell(cell: &mut Cell, ctx: &ColumnContext, dob: &fields::date_of_birth:
     // Each fix is reported from the value before it to the value after all fixes, so the
     // finding's "before" is always what the list held.
     let before_fields = cell.clone();
-    let after = outcome.value.clone().unwrap_or_else(|| before_fields.clone());
+    let after = outcome
+        .value
+        .clone()
+        .unwrap_or_else(|| before_fields.clone());
     for (rule, detail) in outcome.rules {
         if rule.severity == Severity::Fixed {
             record(rule, &before_fields, &after, detail);
@@ -287,7 +388,10 @@ fn clean_cell(cell: &mut Cell, ctx: &ColumnContext, dob: &fields::date_of_birth:
 }
 
 fn summarise(table: &Table, start: usize, is_record: &[bool], findings: &[Finding]) -> Summary {
-    let mut summary = Summary { sheet_rows: table.height() as u32, ..Summary::default() };
+    let mut summary = Summary {
+        sheet_rows: table.height() as u32,
+        ..Summary::default()
+    };
     for r in start..table.height() {
         if is_record[r] {
             summary.records += 1;

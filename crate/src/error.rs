@@ -29,12 +29,23 @@ pub enum Error {
     /// The workbook holds no worksheet with cells.
     NoSheets,
     /// `--sheet` / the page named a sheet that does not exist.
-    SheetNotFound { name: String, available: Vec<String> },
+    SheetNotFound {
+        name: String,
+        available: Vec<String>,
+    },
     /// A sheet's used range (rows × columns from A1) is beyond Excel's grid or larger than
     /// [`crate::workbook::limits::MAX_CELLS`]; found before the sheet is read.
-    TooManyCells { sheet: String, rows: u64, columns: u64 },
+    TooManyCells {
+        sheet: String,
+        rows: u64,
+        columns: u64,
+    },
     /// A part of the zip would unpack to more than its budget (see `workbook::limits`).
-    UnpackedTooLarge { part: String, bytes: u64, limit: u64 },
+    UnpackedTooLarge {
+        part: String,
+        bytes: u64,
+        limit: u64,
+    },
     /// A part is packed far tighter than any real sheet: a zip bomb.
     ZipBomb { part: String, ratio: u64 },
     /// The chosen sheet has no cells.

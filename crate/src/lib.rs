@@ -12,10 +12,11 @@ pub mod checks;
 pub mod clean;
 pub mod error;
 pub mod fields;
+pub mod merge;
 pub mod options;
 pub mod reference;
-pub mod review;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod text;
 pub mod workbook;
@@ -38,7 +39,9 @@ pub fn open(bytes: &[u8], file_name: &str, options: &Options) -> Result<(Table, 
         // sheet that has a header.
         Err(Error::NoHeader { .. }) if options.sheet.is_none() && table.sheets.len() > 1 => {
             for name in table.sheets.iter().filter(|n| **n != table.sheet) {
-                let Ok(other) = workbook::read::read_table(bytes, file_name, Some(name)) else { continue };
+                let Ok(other) = workbook::read::read_table(bytes, file_name, Some(name)) else {
+                    continue;
+                };
                 if let Ok(layout) = layout_for(&other, options) {
                     return Ok((other, layout));
                 }
@@ -52,7 +55,9 @@ pub fn open(bytes: &[u8], file_name: &str, options: &Options) -> Result<(Table, 
 /// The detected layout of `table` with the user's column overrides applied.
 pub fn layout_for(table: &Table, options: &Options) -> Result<Layout, Error> {
     if table.rows.iter().all(|r| r.iter().all(|c| c.is_empty())) {
-        return Err(Error::EmptySheet { sheet: table.sheet.clone() });
+        return Err(Error::EmptySheet {
+            sheet: table.sheet.clone(),
+        });
     }
     let mut layout = workbook::header::detect_layout(table)?;
     for (role, column) in &options.columns {
@@ -74,6 +79,26 @@ pub fn clean(
     Ok(clean::clean_table(table, layout, options, progress))
 }
 
+/// Cleans the exported list and a list of children found in households, and appends the
+/// truly new children to the export (see [`merge::merge`]).
+pub fn clean_and_merge(
+    export: (&[u8], &str),
+    new: (&[u8], &str),
+    options: &Options,
+    progress: &mut dyn FnMut(Stage, usize, usize),
+) -> Result<(Cleaned, merge::Merged), Error> {
+    let mut cleaned = clean(export.0, export.1, options, progress)?;
+    // The new list has its own sheet and columns: detect them afresh.
+    let new_options = Options {
+        sheet: None,
+        columns: Vec::new(),
+        ..options.clone()
+    };
+    let found = clean(new.0, new.1, &new_options, progress)?;
+    let merged = merge::merge(&mut cleaned, &found);
+    Ok((cleaned, merged))
+}
+
 /// The cleaned workbook's bytes.
 pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
     workbook::write::write_workbook(cleaned)
@@ -81,7 +106,10 @@ pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
 
 /// A work list as its own workbook (police: grouped by commune; household: a sheet per
 /// village).
-pub fn write_work_list(cleaned: &Cleaned, kind: workbook::work_lists::Kind) -> Result<Vec<u8>, Error> {
+pub fn write_work_list(
+    cleaned: &Cleaned,
+    kind: workbook::work_lists::Kind,
+) -> Result<Vec<u8>, Error> {
     workbook::write::write_work_list(cleaned, kind)
 }
 

@@ -57,6 +57,7 @@ impl Default for Options {
 
 /// Parses `YYYY-MM-DD` (the CLI's `--reference-date`).
 pub fn parse_reference_date(s: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::BadOption { detail: format!("reference date \"{s}\" is not YYYY-MM-DD") })
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::BadOption {
+        detail: format!("reference date \"{s}\" is not YYYY-MM-DD"),
+    })
 }

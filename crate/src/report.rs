@@ -9,7 +9,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Corrected automatically; the original value is kept in the finding and a cell note.
@@ -196,6 +198,9 @@ pub mod json {
         pub options: &'a Options,
         pub columns: Vec<Column<'a>>,
         pub summary: &'a Summary,
+        /// Present when a list of newly found children was merged in.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub merge: Option<&'a crate::merge::Merged>,
         pub findings: Vec<Finding<'a>>,
     }
 
@@ -246,9 +251,14 @@ pub mod json {
             columns: layout
                 .columns
                 .iter()
-                .map(|c| Column { letter: &c.letter, header: &c.header, role: c.role.map(|r| r.key()) })
+                .map(|c| Column {
+                    letter: &c.letter,
+                    header: &c.header,
+                    role: c.role.map(|r| r.key()),
+                })
                 .collect(),
             summary: &cleaned.summary,
+            merge: cleaned.merged.as_ref(),
             findings: cleaned
                 .findings
                 .iter()
@@ -267,6 +277,7 @@ pub mod json {
     }
 
     pub fn to_string(cleaned: &Cleaned) -> String {
-        serde_json::to_string_pretty(&build(cleaned)).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+        serde_json::to_string_pretty(&build(cleaned))
+            .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }
 }

@@ -60,7 +60,11 @@ pub struct Page {
 }
 
 fn text_of(cleaned: &Cleaned, r: usize, role: Role) -> String {
-    cleaned.layout.column_of(role).map(|c| cleaned.table.cell(r, usize::from(c)).display()).unwrap_or_default()
+    cleaned
+        .layout
+        .column_of(role)
+        .map(|c| cleaned.table.cell(r, usize::from(c)).display())
+        .unwrap_or_default()
 }
 
 /// The findings matching `filter`, `limit` of them from `offset`.
@@ -76,7 +80,9 @@ pub fn findings_page(cleaned: &Cleaned, filter: &Filter, offset: usize, limit: u
             && code.is_none_or(|c| f.rule.code == c)
             && column.is_none_or(|c| f.column.map(column_letter).as_deref() == Some(c))
             && village.is_none_or(|v| text_of(cleaned, r, Role::Village) == v)
-            && search.as_ref().is_none_or(|s| fold(&text_of(cleaned, r, Role::ChildName)).contains(s.as_str()))
+            && search
+                .as_ref()
+                .is_none_or(|s| fold(&text_of(cleaned, r, Role::ChildName)).contains(s.as_str()))
     };
     let mut total = 0;
     let mut rows = Vec::new();
@@ -90,7 +96,10 @@ pub fn findings_page(cleaned: &Cleaned, filter: &Filter, offset: usize, limit: u
                 index,
                 row: f.row,
                 column: f.column.map(column_letter),
-                header: f.column.map(|c| cleaned.layout.header_of(usize::from(c)).to_string()).unwrap_or_default(),
+                header: f
+                    .column
+                    .map(|c| cleaned.layout.header_of(usize::from(c)).to_string())
+                    .unwrap_or_default(),
                 code: f.rule.code,
                 severity: f.rule.severity,
                 before: f.before.clone(),
@@ -125,8 +134,15 @@ pub fn record(cleaned: &Cleaned, row: u32) -> Vec<RecordCell> {
         .columns
         .iter()
         .map(|c| {
-            let here: Vec<&Finding> = cleaned.findings.iter().filter(|f| f.row == row && f.column == Some(c.index)).collect();
-            let original = here.iter().find(|f| f.rule.severity == Severity::Fixed).map(|f| f.before.clone());
+            let here: Vec<&Finding> = cleaned
+                .findings
+                .iter()
+                .filter(|f| f.row == row && f.column == Some(c.index))
+                .collect();
+            let original = here
+                .iter()
+                .find(|f| f.rule.severity == Severity::Fixed)
+                .map(|f| f.before.clone());
             RecordCell {
                 letter: c.letter.clone(),
                 header: c.header.clone(),
@@ -144,19 +160,27 @@ pub fn record(cleaned: &Cleaned, row: u32) -> Vec<RecordCell> {
 pub fn edit(cleaned: &mut Cleaned, row: u32, col: u16, value: &str) -> Result<(), crate::Error> {
     let r = row as usize - 1;
     if r >= cleaned.table.height() || usize::from(col) >= cleaned.layout.columns.len() {
-        return Err(crate::Error::BadOption { detail: format!("no cell {}{row}", column_letter(col)) });
+        return Err(crate::Error::BadOption {
+            detail: format!("no cell {}{row}", column_letter(col)),
+        });
     }
     let before = cleaned.table.cell(r, usize::from(col)).display();
     if cleaned.table.rows[r].len() <= usize::from(col) {
         cleaned.table.rows[r].resize(usize::from(col) + 1, Cell::Empty);
     }
-    cleaned.table.rows[r][usize::from(col)] = if value.is_empty() { Cell::Empty } else { Cell::Text(value.to_string()) };
+    cleaned.table.rows[r][usize::from(col)] = if value.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(value.to_string())
+    };
     if let Some(flag) = cleaned.is_record.get_mut(r) {
         *flag = true;
     }
     // Keep the fixes made to the row's other cells (they hold the originals); everything a
     // person must look at is found again.
-    cleaned.findings.retain(|f| f.row != row || (f.rule.severity == Severity::Fixed && f.column != Some(col)));
+    cleaned
+        .findings
+        .retain(|f| f.row != row || (f.rule.severity == Severity::Fixed && f.column != Some(col)));
     cleaned.findings.push(Finding {
         row,
         column: Some(col),

@@ -45,7 +45,11 @@ pub fn markdown() -> String {
         ));
     }
     for r in all().iter().copied() {
-        out.push_str(&format!("\n## `{}` ({})\n\n", r.code, r.severity.label(crate::report::Lang::En)));
+        out.push_str(&format!(
+            "\n## `{}` ({})\n\n",
+            r.code,
+            r.severity.label(crate::report::Lang::En)
+        ));
         for line in r.help.lines() {
             out.push_str(line.strip_prefix(' ').unwrap_or(line));
             out.push('\n');
@@ -59,7 +63,8 @@ pub fn json() -> String {
     let map: serde_json::Map<String, serde_json::Value> = all()
         .iter()
         .map(|r| {
-            let v = serde_json::json!({"severity": r.severity, "vi": r.message_vi, "en": r.message_en});
+            let v =
+                serde_json::json!({"severity": r.severity, "vi": r.message_vi, "en": r.message_en});
             (r.code.to_string(), v)
         })
         .collect();

@@ -24,7 +24,11 @@ struct JsErrorInfo {
 }
 
 fn to_js_error(e: Error) -> JsValue {
-    let info = JsErrorInfo { code: e.code(), message_vi: e.message(Lang::Vi), message_en: e.message(Lang::En) };
+    let info = JsErrorInfo {
+        code: e.code(),
+        message_vi: e.message(Lang::Vi),
+        message_en: e.message(Lang::En),
+    };
     serde_wasm_bindgen::to_value(&info).unwrap_or_else(|_| JsValue::from_str(&e.to_string()))
 }
 
@@ -32,18 +36,32 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // Maps as plain objects, so the page reads `summary.by_rule["text.nfc"]`.
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| to_js_error(Error::BadOption { detail: e.to_string() }))
+        .map_err(|e| {
+            to_js_error(Error::BadOption {
+                detail: e.to_string(),
+            })
+        })
 }
 
 fn options_from(value: JsValue) -> Result<Options, JsValue> {
-    let value = if value.is_undefined() || value.is_null() { js_sys::Object::new().into() } else { value };
-    let mut options: Options =
-        serde_wasm_bindgen::from_value(value).map_err(|e| to_js_error(Error::BadOption { detail: e.to_string() }))?;
+    let value = if value.is_undefined() || value.is_null() {
+        js_sys::Object::new().into()
+    } else {
+        value
+    };
+    let mut options: Options = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        to_js_error(Error::BadOption {
+            detail: e.to_string(),
+        })
+    })?;
     if options.reference_date.is_none() {
         // Today on this computer's calendar, as the page would show it.
         let now = js_sys::Date::new_0();
-        options.reference_date =
-            chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date());
+        options.reference_date = chrono::NaiveDate::from_ymd_opt(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        );
     }
     Ok(options)
 }
@@ -79,7 +97,11 @@ impl Session {
     pub fn new(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Session, JsValue> {
         let options = options_from(options)?;
         let (table, layout) = crate::open(bytes, file_name, &options).map_err(to_js_error)?;
-        Ok(Session { table: Some(table), layout, cleaned: None })
+        Ok(Session {
+            table: Some(table),
+            layout,
+            cleaned: None,
+        })
     }
 
     pub fn inspect(&self, preview_rows: usize) -> Result<JsValue, JsValue> {
@@ -94,7 +116,11 @@ impl Session {
             .iter()
             .skip(start)
             .take(preview_rows)
-            .map(|row| (0..usize::from(table.width)).map(|c| row.get(c).map(|v| v.display()).unwrap_or_default()).collect())
+            .map(|row| {
+                (0..usize::from(table.width))
+                    .map(|c| row.get(c).map(|v| v.display()).unwrap_or_default())
+                    .collect()
+            })
             .collect();
         to_js(&Inspection {
             file_name: &table.file_name,
@@ -112,13 +138,20 @@ impl Session {
 
     /// Cleans with `options` (column overrides applied to the detected layout) and returns
     /// the summary. `progress(stage, done, total)` is called every few thousand rows.
-    pub fn clean(&mut self, options: JsValue, progress: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
+    pub fn clean(
+        &mut self,
+        options: JsValue,
+        progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsValue> {
         let options = options_from(options)?;
         #[cfg(feature = "panic-test")]
         if options.sheet.as_deref() == Some("__panic__") {
             panic!("deliberate panic for the recovery test");
         }
-        let table = self.table.take().ok_or_else(|| JsValue::from_str("already cleaned"))?;
+        let table = self
+            .table
+            .take()
+            .ok_or_else(|| JsValue::from_str("already cleaned"))?;
         let mut layout = self.layout.clone();
         for (role, column) in &options.columns {
             layout.apply_override(role, column).map_err(to_js_error)?;
@@ -131,7 +164,12 @@ impl Session {
                     Stage::Write => "write",
                 };
                 // A failing progress callback must not stop the cleaning.
-                let _ = f.call3(&JsValue::NULL, &stage.into(), &(done as f64).into(), &(total as f64).into());
+                let _ = f.call3(
+                    &JsValue::NULL,
+                    &stage.into(),
+                    &(done as f64).into(),
+                    &(total as f64).into(),
+                );
             }
         };
         let cleaned = crate::clean::clean_table(table, layout, &options, &mut report);
@@ -141,12 +179,18 @@ impl Session {
     }
 
     pub fn report_json(&self) -> Result<String, JsValue> {
-        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let cleaned = self
+            .cleaned
+            .as_ref()
+            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
         Ok(crate::report_json(cleaned))
     }
 
     pub fn workbook(&self) -> Result<Vec<u8>, JsValue> {
-        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let cleaned = self
+            .cleaned
+            .as_ref()
+            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
         crate::write_workbook(cleaned).map_err(to_js_error)
     }
 }
@@ -155,25 +199,45 @@ impl Session {
 impl Session {
     /// Findings matching `filter` ({severity, code, column, village, search}), `limit` of
     /// them from `offset`, with the total: the review table asks only for what it shows.
-    pub fn findings_page(&self, filter: JsValue, offset: usize, limit: usize) -> Result<JsValue, JsValue> {
-        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+    pub fn findings_page(
+        &self,
+        filter: JsValue,
+        offset: usize,
+        limit: usize,
+    ) -> Result<JsValue, JsValue> {
+        let cleaned = self
+            .cleaned
+            .as_ref()
+            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
         let filter: crate::review::Filter = if filter.is_undefined() || filter.is_null() {
             crate::review::Filter::default()
         } else {
-            serde_wasm_bindgen::from_value(filter).map_err(|e| to_js_error(Error::BadOption { detail: e.to_string() }))?
+            serde_wasm_bindgen::from_value(filter).map_err(|e| {
+                to_js_error(Error::BadOption {
+                    detail: e.to_string(),
+                })
+            })?
         };
-        to_js(&crate::review::findings_page(cleaned, &filter, offset, limit))
+        to_js(&crate::review::findings_page(
+            cleaned, &filter, offset, limit,
+        ))
     }
 
     /// Every cell of one sheet row with its original and current value.
     pub fn record(&self, row: u32) -> Result<JsValue, JsValue> {
-        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let cleaned = self
+            .cleaned
+            .as_ref()
+            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
         to_js(&crate::review::record(cleaned, row))
     }
 
     /// A person's edit of one cell; returns the new summary.
     pub fn edit(&mut self, row: u32, col: u16, value: &str) -> Result<JsValue, JsValue> {
-        let cleaned = self.cleaned.as_mut().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let cleaned = self
+            .cleaned
+            .as_mut()
+            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
         crate::review::edit(cleaned, row, col, value).map_err(to_js_error)?;
         to_js(&cleaned.summary)
     }
@@ -181,7 +245,10 @@ impl Session {
     /// A work list as its own workbook: `kind` is "police" or "household".
     pub fn work_list(&self, kind: &str) -> Result<Vec<u8>, JsValue> {
         use crate::workbook::work_lists::Kind;
-        let cleaned = self.cleaned.as_ref().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let cleaned = self
+            .cleaned
+            .as_ref()
+            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
         let kind = match kind {
             "police" => Kind::Police,
             "household" => Kind::Household,
@@ -201,7 +268,13 @@ struct RoleInfo {
 /// The column roles, for the page's role pickers.
 #[wasm_bindgen]
 pub fn roles() -> Result<JsValue, JsValue> {
-    let roles: Vec<RoleInfo> =
-        Role::ALL.iter().map(|r| RoleInfo { key: r.key(), vi: r.label_vi(), en: r.label_en() }).collect();
+    let roles: Vec<RoleInfo> = Role::ALL
+        .iter()
+        .map(|r| RoleInfo {
+            key: r.key(),
+            vi: r.label_vi(),
+            en: r.label_en(),
+        })
+        .collect();
     to_js(&roles)
 }

@@ -16,7 +16,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/bad").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/bad")
+        .join(name)
 }
 
 fn bytes(name: &str) -> Vec<u8> {
@@ -24,7 +26,10 @@ fn bytes(name: &str) -> Vec<u8> {
 }
 
 fn options() -> Options {
-    Options { reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Options::default() }
+    Options {
+        reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
+        ..Options::default()
+    }
 }
 
 fn clean(name: &str) -> Result<Cleaned, Error> {
@@ -34,13 +39,22 @@ fn clean(name: &str) -> Result<Cleaned, Error> {
 /// The file is refused with `code`, and the message says why in both languages.
 fn refused(name: &str, code: &str) -> Error {
     let err = match clean(name) {
-        Ok(c) => panic!("{name}: expected {code}, but it was cleaned ({} rows)", c.table.height()),
+        Ok(c) => panic!(
+            "{name}: expected {code}, but it was cleaned ({} rows)",
+            c.table.height()
+        ),
         Err(e) => e,
     };
     assert_eq!(err.code(), code, "{name}: {err}");
     let (vi, en) = (err.message(Lang::Vi), err.message(Lang::En));
-    assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{name}: empty message");
-    assert_ne!(vi, en, "{name}: the Vietnamese message must not be the English one");
+    assert!(
+        !vi.trim().is_empty() && !en.trim().is_empty(),
+        "{name}: empty message"
+    );
+    assert_ne!(
+        vi, en,
+        "{name}: the Vietnamese message must not be the English one"
+    );
     cli(name, 2, &vi);
     err
 }
@@ -50,10 +64,23 @@ fn refused(name: &str, code: &str) -> Error {
 fn cleaned(name: &str) -> Cleaned {
     let c = clean(name).unwrap_or_else(|e| panic!("{name}: {e}"));
     let (input, _) = lamsach::open(&bytes(name), name, &options()).expect("opens");
-    assert_eq!(c.table.height(), input.height(), "{name}: rows lost or added");
+    assert_eq!(
+        c.table.height(),
+        input.height(),
+        "{name}: rows lost or added"
+    );
     for r in 0..input.height() {
-        let non_empty = |t: &lamsach::Table| (0..usize::from(t.width)).filter(|&col| !t.cell(r, col).is_empty()).count();
-        assert_eq!(non_empty(&c.table), non_empty(&input), "{name}: row {} lost cells", r + 1);
+        let non_empty = |t: &lamsach::Table| {
+            (0..usize::from(t.width))
+                .filter(|&col| !t.cell(r, col).is_empty())
+                .count()
+        };
+        assert_eq!(
+            non_empty(&c.table),
+            non_empty(&input),
+            "{name}: row {} lost cells",
+            r + 1
+        );
     }
     lamsach::write_workbook(&c).unwrap_or_else(|e| panic!("{name}: write: {e}"));
     cli(name, 0, "");
@@ -86,10 +113,18 @@ fn cli(name: &str, code: i32, message: &str) {
         std::thread::sleep(Duration::from_millis(20));
     };
     let mut stderr = String::new();
-    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr).expect("stderr");
-    assert_eq!(status.code(), Some(code), "{name}: CLI exit status {status}; stderr: {stderr}");
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+        .expect("stderr");
+    assert_eq!(
+        status.code(),
+        Some(code),
+        "{name}: CLI exit status {status}; stderr: {stderr}"
+    );
     let head: String = message.chars().take(40).collect();
-    assert!(stderr.contains(&head), "{name}: stderr lacks the message: {stderr}");
+    assert!(
+        stderr.contains(&head),
+        "{name}: stderr lacks the message: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{name}: {stderr}");
 }
 
@@ -167,13 +202,19 @@ fn shared_string_index_out_of_range() {
 #[test]
 fn sixteen_thousand_columns() {
     let err = refused("cols_16384.xlsx", "too_many_cells");
-    assert!(err.message(Lang::En).contains("1000 rows × 16384 columns"), "{err}");
+    assert!(
+        err.message(Lang::En).contains("1000 rows × 16384 columns"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_million_rows() {
     let err = refused("rows_1048576.xlsx", "too_many_cells");
-    assert!(err.message(Lang::En).contains("1048576 rows × 16 columns"), "{err}");
+    assert!(
+        err.message(Lang::En).contains("1048576 rows × 16 columns"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -232,7 +273,11 @@ fn only_empty_cells() {
 fn a_32767_character_cell() {
     let c = cleaned("long_cell.xlsx");
     let long = c.table.cell(2, 9).display();
-    assert!(long.chars().count() >= 32_700, "the long note is kept ({} chars)", long.chars().count());
+    assert!(
+        long.chars().count() >= 32_700,
+        "the long note is kept ({} chars)",
+        long.chars().count()
+    );
 }
 
 #[test]
@@ -245,12 +290,21 @@ fn control_characters() {
 fn formula_error_cells() {
     let c = cleaned("formula_errors.xlsx");
     assert_eq!(c.summary.records, 3);
-    let errors: Vec<String> = c.table.rows.iter().flatten().filter_map(|cell| match cell {
-        Cell::Error(e) => Some(e.clone()),
-        _ => None,
-    }).collect();
+    let errors: Vec<String> = c
+        .table
+        .rows
+        .iter()
+        .flatten()
+        .filter_map(|cell| match cell {
+            Cell::Error(e) => Some(e.clone()),
+            _ => None,
+        })
+        .collect();
     for e in ["#N/A", "#REF!", "#DIV/0!"] {
-        assert!(errors.iter().any(|x| x == e), "{e} kept as an error cell: {errors:?}");
+        assert!(
+            errors.iter().any(|x| x == e),
+            "{e} kept as an error cell: {errors:?}"
+        );
     }
 }
 
@@ -258,7 +312,14 @@ fn formula_error_cells() {
 fn merged_cells_across_data_rows() {
     let c = cleaned("merged_data.xlsx");
     assert_eq!(c.summary.records, 3);
-    assert!(c.table.merges.iter().any(|m| (m.first_row, m.last_row, m.first_col) == (1, 3, 8)), "{:?}", c.table.merges);
+    assert!(
+        c.table
+            .merges
+            .iter()
+            .any(|m| (m.first_row, m.last_row, m.first_col) == (1, 3, 8)),
+        "{:?}",
+        c.table.merges
+    );
 }
 
 #[test]
@@ -282,8 +343,20 @@ fn nfc(s: &str) -> String {
 
 fn assert_the_list(c: &Cleaned, name: &str) {
     assert_eq!(c.summary.records, 3, "{name}");
-    let find = |text: &str| c.table.rows.iter().flatten().any(|cell| nfc(&cell.display()) == text);
-    for v in ["Nguyễn Văn An", "Lò Văn Páo", "079212000001", "014210000004", "Thôn 1"] {
+    let find = |text: &str| {
+        c.table
+            .rows
+            .iter()
+            .flatten()
+            .any(|cell| nfc(&cell.display()) == text)
+    };
+    for v in [
+        "Nguyễn Văn An",
+        "Lò Văn Páo",
+        "079212000001",
+        "014210000004",
+        "Thôn 1",
+    ] {
         assert!(find(v), "{name}: {v} not found");
     }
 }
@@ -292,7 +365,11 @@ fn assert_the_list(c: &Cleaned, name: &str) {
 fn html_table_saved_as_xls() {
     let c = cleaned("html_table.xls");
     assert_the_list(&c, "html_table.xls");
-    assert_eq!(c.table.cell(0, 0).display(), "UBND XÃ TÂN LẬP", "title row, entities decoded");
+    assert_eq!(
+        c.table.cell(0, 0).display(),
+        "UBND XÃ TÂN LẬP",
+        "title row, entities decoded"
+    );
 }
 
 #[test]
@@ -305,14 +382,29 @@ fn html_table_in_windows_1258() {
 fn xml_spreadsheet_2003_saved_as_xls() {
     let c = cleaned("spreadsheetml.xls");
     assert_the_list(&c, "spreadsheetml.xls");
-    assert!(c.table.merges.iter().any(|m| (m.first_row, m.last_col) == (0, 9)), "title merged across");
+    assert!(
+        c.table
+            .merges
+            .iter()
+            .any(|m| (m.first_row, m.last_col) == (0, 9)),
+        "title merged across"
+    );
 }
 
 #[test]
 fn csv_in_utf8_utf16_and_windows_1258() {
-    for name in ["csv_utf8.csv", "csv_utf16le.csv", "csv_utf16be.csv", "csv_cp1258.csv"] {
+    for name in [
+        "csv_utf8.csv",
+        "csv_utf16le.csv",
+        "csv_utf16be.csv",
+        "csv_cp1258.csv",
+    ] {
         let c = cleaned(name);
         assert_the_list(&c, name);
-        assert_eq!(nfc(&c.table.cell(0, 1).display()), "Họ và tên", "{name}: header decoded");
+        assert_eq!(
+            nfc(&c.table.cell(0, 1).display()),
+            "Họ và tên",
+            "{name}: header decoded"
+        );
     }
 }

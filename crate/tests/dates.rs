@@ -25,7 +25,11 @@ fn every_day_in_every_form_round_trips() {
     let mut day = date!(2000 - 01 - 01);
     let mut checked = 0;
     while day <= date!(2030 - 12 - 31) {
-        let want = (day.year(), u32::from(u8::from(day.month())), u32::from(day.day()));
+        let want = (
+            day.year(),
+            u32::from(u8::from(day.month())),
+            u32::from(day.day()),
+        );
         for form in &forms {
             let text = day.format(form).expect("format");
             match parse_text(&text, reference()) {
@@ -53,8 +57,18 @@ fn every_day_in_every_form_round_trips() {
 
 #[test]
 fn impossible_dates_are_invalid_not_shifted() {
-    for text in ["29/02/2013", "31/04/2015", "00/01/2015", "32/01/2015", "15/13/2015", "30/02/2020"] {
+    for text in [
+        "29/02/2013",
+        "31/04/2015",
+        "00/01/2015",
+        "32/01/2015",
+        "15/13/2015",
+        "30/02/2020",
+    ] {
         assert_eq!(parse_text(text, reference()), Parsed::Invalid, "{text}");
     }
-    assert!(matches!(parse_text("29/02/2012", reference()), Parsed::Date(..)));
+    assert!(matches!(
+        parse_text("29/02/2012", reference()),
+        Parsed::Date(..)
+    ));
 }

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use lamsach::checks::duplicates::{
-    find_duplicates, find_duplicates_with_stats, match_new_children, match_new_children_explained, Evidence, Gender,
-    Group, MatchKind, NewChildMatch, Person, Stats, BLOCK_CAP, RULES,
+    find_duplicates, find_duplicates_with_stats, match_new_children, match_new_children_explained,
+    Evidence, Gender, Group, MatchKind, NewChildMatch, Person, Stats, BLOCK_CAP, RULES,
 };
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -64,7 +64,11 @@ fn parse_dob(s: &str) -> (Option<(u16, u8, u8)>, Option<u16>) {
     let parts: Vec<&str> = s.split('/').collect();
     match parts.as_slice() {
         [d, m, y] => {
-            let dob = (y.parse().expect("year"), m.parse().expect("month"), d.parse().expect("day"));
+            let dob = (
+                y.parse().expect("year"),
+                m.parse().expect("month"),
+                d.parse().expect("day"),
+            );
             (Some(dob), Some(dob.0))
         }
         [y] if !y.is_empty() => (None, Some(y.parse().expect("year"))),
@@ -125,15 +129,27 @@ fn fixture_groups_and_near_misses() {
     let recs = load(GROUPS);
     let found = find_duplicates(&people(&recs));
     for g in &found {
-        println!("{:?} {} {} {}", g.rows, kind_name(g.kind), g.rule().code, g.reason);
+        println!(
+            "{:?} {} {} {}",
+            g.rows,
+            kind_name(g.kind),
+            g.rule().code,
+            g.reason
+        );
     }
 
     let mut expected: BTreeMap<&str, (BTreeSet<u32>, &str, &str)> = BTreeMap::new();
     for r in recs.iter().filter(|r| !r.group.is_empty()) {
-        let e = expected.entry(&r.group).or_insert_with(|| (BTreeSet::new(), &r.kind, &r.rule));
+        let e = expected
+            .entry(&r.group)
+            .or_insert_with(|| (BTreeSet::new(), &r.kind, &r.rule));
         e.0.insert(r.row);
     }
-    let note = |row: u32| recs.iter().find(|r| r.row == row).map_or("", |r| r.group.as_str());
+    let note = |row: u32| {
+        recs.iter()
+            .find(|r| r.row == row)
+            .map_or("", |r| r.group.as_str())
+    };
     for (label, (rows, kind, rule)) in &expected {
         let g = found
             .iter()
@@ -144,7 +160,12 @@ fn fixture_groups_and_near_misses() {
     }
     for g in &found {
         let labels: BTreeSet<&str> = g.rows.iter().map(|r| note(*r)).collect();
-        assert!(labels.len() == 1 && !labels.contains(""), "unexpected group {:?} ({})", g.rows, g.reason);
+        assert!(
+            labels.len() == 1 && !labels.contains(""),
+            "unexpected group {:?} ({})",
+            g.rows,
+            g.reason
+        );
     }
     assert_eq!(found.len(), expected.len());
 }
@@ -155,8 +176,14 @@ fn fixture_reasons_say_what_differed() {
     let found = find_duplicates(&people(&recs));
     let group = |row: u32| found.iter().find(|g| g.rows.contains(&row)).expect("group");
     let b = group(12).reason;
-    assert!(b.contains(Evidence::NameMiddleMissing) && b.contains(Evidence::DobDayMonthSwapped), "{b}");
-    assert!(b.contains(Evidence::SameFather) && b.contains(Evidence::SameMother), "{b}");
+    assert!(
+        b.contains(Evidence::NameMiddleMissing) && b.contains(Evidence::DobDayMonthSwapped),
+        "{b}"
+    );
+    assert!(
+        b.contains(Evidence::SameFather) && b.contains(Evidence::SameMother),
+        "{b}"
+    );
     assert_eq!(
         group(14).reason.to_string(),
         "same_dob+same_gender+same_father+same_mother+same_commune+same_village+name_given_typo+id_missing"
@@ -171,8 +198,14 @@ fn fixture_reasons_say_what_differed() {
     // The chain's group keeps each pair's own reason.
     let chain = group(30);
     assert_eq!(chain.links.len(), 3);
-    assert!(chain.links.iter().any(|l| l.rows == (30, 31) && l.kind == MatchKind::Exact));
-    assert!(!chain.reason.contains(Evidence::SameName), "not the same name in every link");
+    assert!(chain
+        .links
+        .iter()
+        .any(|l| l.rows == (30, 31) && l.kind == MatchKind::Exact));
+    assert!(
+        !chain.reason.contains(Evidence::SameName),
+        "not the same name in every link"
+    );
 }
 
 #[test]
@@ -183,19 +216,26 @@ fn fixture_merge_new_children() {
     assert_eq!(outcomes.len(), new.len());
     for (r, got) in new.iter().zip(&outcomes) {
         let want = match r.group.split_once(':') {
-            Some(("already", row)) => NewChildMatch::AlreadyThere { row: row.parse().expect("row") },
-            Some(("possibly", rows)) => {
-                NewChildMatch::PossiblyThere { rows: rows.split(' ').map(|x| x.parse().expect("row")).collect() }
-            }
+            Some(("already", row)) => NewChildMatch::AlreadyThere {
+                row: row.parse().expect("row"),
+            },
+            Some(("possibly", rows)) => NewChildMatch::PossiblyThere {
+                rows: rows.split(' ').map(|x| x.parse().expect("row")).collect(),
+            },
             _ => NewChildMatch::New,
         };
         assert_eq!(*got, want, "new child in row {}", r.row);
     }
     let explained = match_new_children_explained(&people(&existing), &people(&new));
     let swapped = &explained[2];
-    assert!(swapped.links.iter().all(|l| l.reason.contains(Evidence::DobDayMonthSwapped) && l.rows.1 == 4));
+    assert!(swapped
+        .links
+        .iter()
+        .all(|l| l.reason.contains(Evidence::DobDayMonthSwapped) && l.rows.1 == 4));
     // A new list compared with itself finds nothing across: only existing vs new pairs count.
-    assert!(match_new_children(&[], &people(&new)).iter().all(|m| *m == NewChildMatch::New));
+    assert!(match_new_children(&[], &people(&new))
+        .iter()
+        .all(|m| *m == NewChildMatch::New));
 }
 
 #[test]
@@ -205,10 +245,18 @@ fn rules_have_codes_and_bilingual_help() {
     codes.dedup();
     assert_eq!(codes.len(), RULES.len());
     for r in RULES {
-        assert!(r.code.starts_with("dup.") || r.code.starts_with("merge."), "{}", r.code);
-        for section in
-            ["**Kiểm tra:**", "**What it checks:**", "**Vì sao / Why:**", "**Ví dụ / Example:**", "**Cách sửa / Fix:**"]
-        {
+        assert!(
+            r.code.starts_with("dup.") || r.code.starts_with("merge."),
+            "{}",
+            r.code
+        );
+        for section in [
+            "**Kiểm tra:**",
+            "**What it checks:**",
+            "**Vì sao / Why:**",
+            "**Ví dụ / Example:**",
+            "**Cách sửa / Fix:**",
+        ] {
             assert!(r.help.contains(section), "{} lacks {section}", r.code);
         }
         assert!(!r.message_vi.is_empty() && !r.message_en.is_empty());
@@ -235,9 +283,13 @@ fn odd_input_never_panics() {
     ];
     let mut recs = Vec::new();
     for (i, w) in weird.iter().enumerate() {
-        for dob in
-            [None, Some((0, 0, 0)), Some((2015, 13, 40)), Some((2015, 2, 31)), Some((u16::MAX, u8::MAX, u8::MAX))]
-        {
+        for dob in [
+            None,
+            Some((0, 0, 0)),
+            Some((2015, 13, 40)),
+            Some((2015, 2, 31)),
+            Some((u16::MAX, u8::MAX, u8::MAX)),
+        ] {
             recs.push(Rec {
                 row: recs.len() as u32,
                 name: w.to_string(),
@@ -246,7 +298,11 @@ fn odd_input_never_panics() {
                 father: w.to_string(),
                 mother: weird[(i + 1) % weird.len()].to_string(),
                 guardian: w.to_string(),
-                id: if i % 3 == 0 { "079215000001".into() } else { w.to_string() },
+                id: if i % 3 == 0 {
+                    "079215000001".into()
+                } else {
+                    w.to_string()
+                },
                 commune: w.to_string(),
                 ..Rec::default()
             });
@@ -300,10 +356,21 @@ fn a_huge_block_is_compared_by_neighbourhood() {
         r.row = i as u32 + 2;
     }
     let (groups, stats) = find_duplicates_with_stats(&people(&recs));
-    assert!(stats.capped_blocks >= 1 && stats.largest_block > BLOCK_CAP, "{stats:?}");
-    let together = |a: u32, b: u32| groups.iter().any(|g| g.rows.contains(&a) && g.rows.contains(&b));
+    assert!(
+        stats.capped_blocks >= 1 && stats.largest_block > BLOCK_CAP,
+        "{stats:?}"
+    );
+    let together = |a: u32, b: u32| {
+        groups
+            .iter()
+            .any(|g| g.rows.contains(&a) && g.rows.contains(&b))
+    };
     for (k, i) in (0..originals).step_by(100).enumerate() {
-        assert!(together(i as u32 + 2, (originals + k) as u32 + 2), "copy of row {} not found", i + 2);
+        assert!(
+            together(i as u32 + 2, (originals + k) as u32 + 2),
+            "copy of row {} not found",
+            i + 2
+        );
     }
 }
 
@@ -335,7 +402,11 @@ fn parts() -> &'static Parts {
             village: Vec::new(),
             place: Vec::new(),
         };
-        for line in NAME_PARTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in NAME_PARTS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             let (section, rest) = line.split_once(' ').expect("SECTION WORDS");
             if section == "place" {
                 p.place = rest.split(' ').map(String::from).collect();
@@ -401,7 +472,9 @@ impl Rng {
 
 fn days_in(year: u16, month: u8) -> u8 {
     match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -424,7 +497,11 @@ fn random_date_with(rng: &mut Rng, placeholder: f64) -> (u16, u8, u8) {
 }
 
 fn adult(rng: &mut Rng, p: &Parts, family: &str, male: bool) -> String {
-    let (middle, given) = if male { (&p.middle_m, &p.given_m) } else { (&p.middle_f, &p.given_f) };
+    let (middle, given) = if male {
+        (&p.middle_m, &p.given_m)
+    } else {
+        (&p.middle_f, &p.given_f)
+    };
     format!("{family} {} {}", rng.weighted(middle), rng.weighted(given))
 }
 
@@ -432,14 +509,23 @@ fn adult(rng: &mut Rng, p: &Parts, family: &str, male: bool) -> String {
 fn personal_id(rng: &mut Rng, serial: &mut u32, year: u16, gender: Option<Gender>) -> String {
     *serial += 1;
     let sex = if gender == Some(Gender::Female) { 3 } else { 2 };
-    format!("{:03}{sex}{:02}{:06}", 1 + rng.below(96), year % 100, *serial)
+    format!(
+        "{:03}{sex}{:02}{:06}",
+        1 + rng.below(96),
+        year % 100,
+        *serial
+    )
 }
 
 /// One child with parents, unrelated to anyone else.
 fn random_child(rng: &mut Rng, p: &Parts) -> Rec {
     let family = rng.weighted(&p.family).to_string();
     let male = rng.chance(0.5);
-    let (middle, given) = if male { (&p.middle_m, &p.given_m) } else { (&p.middle_f, &p.given_f) };
+    let (middle, given) = if male {
+        (&p.middle_m, &p.given_m)
+    } else {
+        (&p.middle_f, &p.given_f)
+    };
     let dob = random_date(rng);
     Rec {
         name: format!("{family} {} {}", rng.weighted(middle), rng.weighted(given)),
@@ -474,7 +560,10 @@ fn communes(rng: &mut Rng, p: &Parts, n: usize) -> Vec<(String, u32)> {
     let mut names: BTreeSet<String> = BTreeSet::new();
     while names.len() < want {
         let prefix = ["Xã", "Xã", "Xã", "Phường", "Thị trấn"][rng.below(5)];
-        let (a, b) = (&p.place[rng.below(p.place.len())], &p.place[rng.below(p.place.len())]);
+        let (a, b) = (
+            &p.place[rng.below(p.place.len())],
+            &p.place[rng.below(p.place.len())],
+        );
         if a != b {
             names.insert(format!("{prefix} {a} {b}"));
         }
@@ -489,7 +578,13 @@ fn generate(n: usize, seed: u64, dups: f64, twins: f64) -> (Vec<Rec>, Vec<Truth>
 }
 
 /// [`generate`] with a share of dates replaced by the 01/01 placeholder.
-fn generate_with(n: usize, seed: u64, dups: f64, twins: f64, placeholder: f64) -> (Vec<Rec>, Vec<Truth>) {
+fn generate_with(
+    n: usize,
+    seed: u64,
+    dups: f64,
+    twins: f64,
+    placeholder: f64,
+) -> (Vec<Rec>, Vec<Truth>) {
     let p = parts();
     let mut rng = Rng::new(seed);
     let communes = communes(&mut rng, p, n);
@@ -500,8 +595,16 @@ fn generate_with(n: usize, seed: u64, dups: f64, twins: f64, placeholder: f64) -
     while recs.len() < originals {
         let family = rng.weighted(&p.family).to_string();
         let mother_family = rng.weighted(&p.family).to_string();
-        let father = if rng.chance(0.92) { adult(&mut rng, p, &family, true) } else { String::new() };
-        let mother = if rng.chance(0.97) { adult(&mut rng, p, &mother_family, false) } else { String::new() };
+        let father = if rng.chance(0.92) {
+            adult(&mut rng, p, &family, true)
+        } else {
+            String::new()
+        };
+        let mother = if rng.chance(0.97) {
+            adult(&mut rng, p, &mother_family, false)
+        } else {
+            String::new()
+        };
         let guardian = if rng.chance(0.04) {
             let f = rng.weighted(&p.family).to_string();
             let male = rng.chance(0.5);
@@ -523,18 +626,32 @@ fn generate_with(n: usize, seed: u64, dups: f64, twins: f64, placeholder: f64) -
             };
             for _ in 0..if twin { 2 } else { 1 } {
                 let male = rng.chance(0.5);
-                let gender =
-                    if rng.chance(0.02) { None } else { Some(if male { Gender::Male } else { Gender::Female }) };
-                let (middle, given_list) = if male { (&p.middle_m, &p.given_m) } else { (&p.middle_f, &p.given_f) };
+                let gender = if rng.chance(0.02) {
+                    None
+                } else {
+                    Some(if male { Gender::Male } else { Gender::Female })
+                };
+                let (middle, given_list) = if male {
+                    (&p.middle_m, &p.given_m)
+                } else {
+                    (&p.middle_f, &p.given_f)
+                };
                 let mut given = rng.weighted(given_list).to_string();
                 while given_used.contains(&given) {
                     given = rng.weighted(given_list).to_string();
                 }
                 given_used.push(given.clone());
-                let fam = if rng.chance(0.95) { &family } else { &mother_family };
+                let fam = if rng.chance(0.95) {
+                    &family
+                } else {
+                    &mother_family
+                };
                 let name = format!("{fam} {} {given}", rng.weighted(middle));
-                let id =
-                    if rng.chance(0.6) { personal_id(&mut rng, &mut serial, dob.0, gender) } else { String::new() };
+                let id = if rng.chance(0.6) {
+                    personal_id(&mut rng, &mut serial, dob.0, gender)
+                } else {
+                    String::new()
+                };
                 let rec = Rec {
                     name,
                     dob: full,
@@ -548,7 +665,14 @@ fn generate_with(n: usize, seed: u64, dups: f64, twins: f64, placeholder: f64) -
                     village: village.clone(),
                     ..Rec::default()
                 };
-                recs.push((rec, Truth { child, twin, damage: Vec::new() }));
+                recs.push((
+                    rec,
+                    Truth {
+                        child,
+                        twin,
+                        damage: Vec::new(),
+                    },
+                ));
                 child += 1;
             }
         }
@@ -557,7 +681,11 @@ fn generate_with(n: usize, seed: u64, dups: f64, twins: f64, placeholder: f64) -
     for i in 0..count {
         if rng.chance(dups) {
             let (copy, damage) = damaged_copy(&recs[i].0, &mut rng, p, &communes);
-            let truth = Truth { child: recs[i].1.child, twin: recs[i].1.twin, damage };
+            let truth = Truth {
+                child: recs[i].1.child,
+                twin: recs[i].1.twin,
+                damage,
+            };
             recs.push((copy, truth));
         }
     }
@@ -575,7 +703,12 @@ fn generate_with(n: usize, seed: u64, dups: f64, twins: f64, placeholder: f64) -
 
 /// A copy of `r` damaged the ways a second registration of the same child is: always some
 /// cosmetic damage, and with realistic odds the differences the engine allows.
-fn damaged_copy(r: &Rec, rng: &mut Rng, p: &Parts, communes: &[(String, u32)]) -> (Rec, Vec<&'static str>) {
+fn damaged_copy(
+    r: &Rec,
+    rng: &mut Rng,
+    p: &Parts,
+    communes: &[(String, u32)],
+) -> (Rec, Vec<&'static str>) {
     let mut c = r.clone();
     let mut kinds = Vec::new();
     type Cosmetic = (&'static str, fn(&str) -> String);
@@ -682,7 +815,10 @@ fn move_tones(s: &str) -> String {
             }
             let pair = (fold(u[n - 2][0]), fold(u[n - 1][0]));
             let plain = |x: &Vec<char>| x[1..].iter().all(|c| is_tone(*c)) && x.len() <= 2;
-            if !matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y')) || !plain(&u[n - 2]) || !plain(&u[n - 1]) {
+            if !matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y'))
+                || !plain(&u[n - 2])
+                || !plain(&u[n - 1])
+            {
                 return w.to_string();
             }
             match (u[n - 2].len(), u[n - 1].len()) {
@@ -709,7 +845,15 @@ fn drop_middle(name: &str, k: usize) -> Option<String> {
         return None;
     }
     let skip = 1 + k % (words.len() - 2);
-    Some(words.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, w)| *w).collect::<Vec<_>>().join(" "))
+    Some(
+        words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, w)| *w)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// One slip of the finger in the given name (the last word): a letter replaced, dropped,
@@ -729,7 +873,11 @@ fn typo_in_given(name: &str, op: u8, pos: usize, letter: u8) -> Option<String> {
             if fold(u[i][0]) == l {
                 l = if l == 'z' { 'a' } else { (l as u8 + 1) as char };
             }
-            u[i][0] = if u[i][0].is_uppercase() { l.to_ascii_uppercase() } else { l };
+            u[i][0] = if u[i][0].is_uppercase() {
+                l.to_ascii_uppercase()
+            } else {
+                l
+            };
         }
         1 => {
             // Drop a letter that carries no mark, keeping at least three letters.
@@ -742,12 +890,17 @@ fn typo_in_given(name: &str, op: u8, pos: usize, letter: u8) -> Option<String> {
         2 => u.insert(pos % (n + 1), vec![l]),
         _ => {
             let swappable: Vec<usize> = (0..n - 1)
-                .filter(|&i| u[i].len() == 1 && u[i + 1].len() == 1 && fold(u[i][0]) != fold(u[i + 1][0]))
+                .filter(|&i| {
+                    u[i].len() == 1 && u[i + 1].len() == 1 && fold(u[i][0]) != fold(u[i + 1][0])
+                })
                 .collect();
             if swappable.is_empty() {
                 return None;
             }
-            u.swap(swappable[pos % swappable.len()], swappable[pos % swappable.len()] + 1);
+            u.swap(
+                swappable[pos % swappable.len()],
+                swappable[pos % swappable.len()] + 1,
+            );
         }
     }
     let word: String = u.concat().into_iter().collect::<String>().nfc().collect();
@@ -755,9 +908,14 @@ fn typo_in_given(name: &str, op: u8, pos: usize, letter: u8) -> Option<String> {
 }
 
 fn strip_accents_of_given(name: &str) -> String {
-    let Some((head, given)) = name.trim_end().rsplit_once(' ') else { return name.to_string() };
-    let plain: String =
-        given.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).map(|c| if c == 'đ' { 'd' } else { c }).collect();
+    let Some((head, given)) = name.trim_end().rsplit_once(' ') else {
+        return name.to_string();
+    };
+    let plain: String = given
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect();
     format!("{head} {plain}")
 }
 
@@ -765,8 +923,14 @@ fn strip_accents_of_given(name: &str) -> String {
 fn damage_helpers() {
     assert_eq!(move_tones("Lê Thị Thuỷ Hoà"), "Lê Thị Thủy Hòa");
     assert_eq!(move_tones("Hòa Quý Hoàng"), "Hoà Quý Hoàng");
-    assert_eq!(drop_middle("Nguyễn Thị Minh Khai", 1).as_deref(), Some("Nguyễn Thị Khai"));
-    assert_eq!(typo_in_given("Lê Thị Hồng", 0, 3, 7).as_deref(), Some("Lê Thị Hồnh"));
+    assert_eq!(
+        drop_middle("Nguyễn Thị Minh Khai", 1).as_deref(),
+        Some("Nguyễn Thị Khai")
+    );
+    assert_eq!(
+        typo_in_given("Lê Thị Hồng", 0, 3, 7).as_deref(),
+        Some("Lê Thị Hồnh")
+    );
     assert_eq!(typo_in_given("Lê Thị Hà", 0, 0, 0), None);
     assert_eq!(strip_accents_of_given("Lê Thị Hạnh"), "Lê Thị Hanh");
 }
@@ -816,15 +980,17 @@ fn damage_strategy() -> impl Strategy<Value = Damage> {
         0usize..4,
         (0u8..4, 0usize..16, 0u8..26),
     )
-        .prop_map(|(case, spacing, tone_place, nfd, slips, middle_word, typo)| Damage {
-            case,
-            spacing,
-            tone_place,
-            nfd,
-            slips,
-            middle_word,
-            typo,
-        })
+        .prop_map(
+            |(case, spacing, tone_place, nfd, slips, middle_word, typo)| Damage {
+                case,
+                spacing,
+                tone_place,
+                nfd,
+                slips,
+                middle_word,
+                typo,
+            },
+        )
 }
 
 fn apply(r: &Rec, d: &Damage) -> Rec {
@@ -977,7 +1143,9 @@ fn score(recs: &[Rec], truths: &[Truth], groups: &[Group]) -> Scores {
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
                 s.true_pairs += 1;
-                let found = group_of.get(&i).is_some_and(|g| group_of.get(&j) == Some(g));
+                let found = group_of
+                    .get(&i)
+                    .is_some_and(|g| group_of.get(&j) == Some(g));
                 s.found_true += usize::from(found);
                 if recs[i].id.is_empty() || recs[i].id != recs[j].id {
                     s.pairs_without_id += 1;
@@ -1016,8 +1184,14 @@ fn print_scores(label: &str, n: usize, s: &Scores, stats: &Stats, secs: f64) {
         s.pairs_without_id,
         s.found_without_id as f64 / s.pairs_without_id.max(1) as f64
     );
-    println!("  pairs reported {}, false {} → precision {:.4}", s.found_pairs, s.false_pairs, precision);
-    println!("  twins: exact {}, probable {}; other exact false {}", s.twin_exact, s.twin_probable, s.exact_false);
+    println!(
+        "  pairs reported {}, false {} → precision {:.4}",
+        s.found_pairs, s.false_pairs, precision
+    );
+    println!(
+        "  twins: exact {}, probable {}; other exact false {}",
+        s.twin_exact, s.twin_probable, s.exact_false
+    );
     println!("  damage kind: pairs / missed");
     for (kind, (all, missed)) in &s.missed_by_damage {
         println!("    {kind:24} {all:6} {missed:5}");
@@ -1031,9 +1205,15 @@ fn print_scores(label: &str, n: usize, s: &Scores, stats: &Stats, secs: f64) {
 #[test]
 fn measure_recall_and_precision_on_20000_records() {
     let (recs, truths) = generate(20_000, 2026, 0.03, 0.01);
-    let twins = truths.iter().filter(|t| t.twin && t.damage.is_empty()).count();
+    let twins = truths
+        .iter()
+        .filter(|t| t.twin && t.damage.is_empty())
+        .count();
     let dups = truths.iter().filter(|t| !t.damage.is_empty()).count();
-    println!("generated {} records: {dups} damaged copies, {twins} twin records", recs.len());
+    println!(
+        "generated {} records: {dups} damaged copies, {twins} twin records",
+        recs.len()
+    );
     let ps = people(&recs);
     let start = Instant::now();
     let (groups, stats) = find_duplicates_with_stats(&ps);
@@ -1076,9 +1256,18 @@ fn measure_merge_on_20000_records() {
     let outcomes = match_new_children(&existing, &new_children);
     let secs = start.elapsed().as_secs_f64();
     let copies = new_children.len() - fresh.len();
-    let copies_new = outcomes[..copies].iter().filter(|o| **o == NewChildMatch::New).count();
-    let already = outcomes[..copies].iter().filter(|o| matches!(o, NewChildMatch::AlreadyThere { .. })).count();
-    let fresh_flagged = outcomes[copies..].iter().filter(|o| **o != NewChildMatch::New).count();
+    let copies_new = outcomes[..copies]
+        .iter()
+        .filter(|o| **o == NewChildMatch::New)
+        .count();
+    let already = outcomes[..copies]
+        .iter()
+        .filter(|o| matches!(o, NewChildMatch::AlreadyThere { .. }))
+        .count();
+    let fresh_flagged = outcomes[copies..]
+        .iter()
+        .filter(|o| **o != NewChildMatch::New)
+        .count();
     println!(
         "match_new_children: {} existing, {} new in {secs:.3} s: copies already there {already}, possibly {}, new {copies_new}; truly new flagged {fresh_flagged} / {}",
         existing.len(),
@@ -1086,8 +1275,14 @@ fn measure_merge_on_20000_records() {
         copies - already - copies_new,
         fresh.len()
     );
-    assert!(copies_new as f64 / copies as f64 <= 0.03, "{copies_new} of {copies} copies called new");
-    assert!(fresh_flagged as f64 / fresh.len() as f64 <= 0.01, "{fresh_flagged} truly new children flagged");
+    assert!(
+        copies_new as f64 / copies as f64 <= 0.03,
+        "{copies_new} of {copies} copies called new"
+    );
+    assert!(
+        fresh_flagged as f64 / fresh.len() as f64 <= 0.01,
+        "{fresh_flagged} truly new children flagged"
+    );
 }
 
 /// CPU time of this thread in seconds (Linux), to report beside wall time: the machines these
@@ -1102,7 +1297,9 @@ fn thread_cpu_seconds() -> Option<f64> {
 fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let (wall, cpu) = (Instant::now(), thread_cpu_seconds());
     let out = f();
-    let cpu = cpu.and_then(|c| thread_cpu_seconds().map(|d| format!(", {:.3} s CPU", d - c))).unwrap_or_default();
+    let cpu = cpu
+        .and_then(|c| thread_cpu_seconds().map(|d| format!(", {:.3} s CPU", d - c)))
+        .unwrap_or_default();
     println!("{label}: {:.3} s wall{cpu}", wall.elapsed().as_secs_f64());
     out
 }
@@ -1115,7 +1312,9 @@ fn time_340000_records() {
         println!("time_340000_records: skipped in a debug build (use --release)");
         return;
     }
-    let (recs, truths) = timed("generate 340,000 records", || generate(340_000, 340, 0.03, 0.01));
+    let (recs, truths) = timed("generate 340,000 records", || {
+        generate(340_000, 340, 0.03, 0.01)
+    });
     let ps = people(&recs);
     let start = Instant::now();
     let (groups, stats) = timed("find_duplicates", || find_duplicates_with_stats(&ps));
@@ -1124,20 +1323,33 @@ fn time_340000_records() {
     print_scores("find_duplicates", recs.len(), &s, &stats, secs);
 
     let split = recs.len() - 5_000;
-    let outcomes = timed("match_new_children, 5,000 new", || match_new_children(&ps[..split], &ps[split..]));
+    let outcomes = timed("match_new_children, 5,000 new", || {
+        match_new_children(&ps[..split], &ps[split..])
+    });
     println!(
         "  {} existing vs {} new: {} not new",
         split,
         ps.len() - split,
-        outcomes.iter().filter(|o| **o != NewChildMatch::New).count()
+        outcomes
+            .iter()
+            .filter(|o| **o != NewChildMatch::New)
+            .count()
     );
 
     // A fifth of the dates typed as the 01/01 placeholder: blocks over the cap.
     let (recs, truths) = generate_with(340_000, 341, 0.03, 0.01, 0.2);
     let ps = people(&recs);
     let start = Instant::now();
-    let (groups, stats) = timed("find_duplicates, 20 % of dates 01/01", || find_duplicates_with_stats(&ps));
+    let (groups, stats) = timed("find_duplicates, 20 % of dates 01/01", || {
+        find_duplicates_with_stats(&ps)
+    });
     let secs = start.elapsed().as_secs_f64();
     let s = score(&recs, &truths, &groups);
-    print_scores("find_duplicates, 20 % of dates 01/01", recs.len(), &s, &stats, secs);
+    print_scores(
+        "find_duplicates, 20 % of dates 01/01",
+        recs.len(),
+        &s,
+        &stats,
+        secs,
+    );
 }

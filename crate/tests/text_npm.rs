@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use lamsach::text::legacy::{self, Encoding, TcvnCapitals};
-use lamsach::text::{clean_text, detect_column_encoding, Change, ColumnEncoding, TextKind, TextOptions, ToneStyle};
+use lamsach::text::{
+    clean_text, detect_column_encoding, Change, ColumnEncoding, TextKind, TextOptions, ToneStyle,
+};
 
 struct Encoded {
     unicode: String,
@@ -42,9 +44,17 @@ fn oracle(file: &std::path::Path) -> Vec<Encoded> {
     arr.iter()
         .map(|o| {
             let field = |k: &str| {
-                o.get(k).and_then(serde_json::Value::as_str).unwrap_or_else(|| panic!("field {k}")).to_string()
+                o.get(k)
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or_else(|| panic!("field {k}"))
+                    .to_string()
             };
-            Encoded { unicode: field("unicode"), vni: field("vni"), viqr: field("viqr"), tcvn3: field("tcvn3") }
+            Encoded {
+                unicode: field("unicode"),
+                vni: field("vni"),
+                viqr: field("viqr"),
+                tcvn3: field("tcvn3"),
+            }
         })
         .collect()
 }
@@ -58,7 +68,11 @@ fn names() -> Vec<Encoded> {
 /// The 134 letters, one per line, in a temporary file for the oracle.
 fn letters() -> Vec<Encoded> {
     let csv = std::fs::read_to_string(repo().join("crate/data/legacy_letters.csv")).expect("csv");
-    let letters: Vec<&str> = csv.lines().skip(1).filter_map(|l| l.split(',').next()).collect();
+    let letters: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
     assert_eq!(letters.len(), 134);
     let path = std::env::temp_dir().join(format!("lamsach-letters-{}.txt", std::process::id()));
     std::fs::write(&path, letters.join("\n")).expect("temp file");
@@ -73,18 +87,43 @@ fn vni_bug(s: &str) -> bool {
 }
 
 fn opts(column: ColumnEncoding) -> TextOptions {
-    TextOptions { kind: TextKind::PersonName, tone_style: ToneStyle::Keep, name_casing: false, column }
+    TextOptions {
+        kind: TextKind::PersonName,
+        tone_style: ToneStyle::Keep,
+        name_casing: false,
+        column,
+    }
 }
 
 #[test]
 fn letters_agree_with_the_npm_tables() {
     for e in letters() {
         if !vni_bug(&e.unicode) {
-            assert_eq!(legacy::encode_vni(&e.unicode).as_deref(), Some(e.vni.as_str()), "VNI of {}", e.unicode);
-            assert_eq!(legacy::decode(Encoding::Vni, &e.vni).as_deref(), Some(e.unicode.as_str()), "VNI {}", e.vni);
+            assert_eq!(
+                legacy::encode_vni(&e.unicode).as_deref(),
+                Some(e.vni.as_str()),
+                "VNI of {}",
+                e.unicode
+            );
+            assert_eq!(
+                legacy::decode(Encoding::Vni, &e.vni).as_deref(),
+                Some(e.unicode.as_str()),
+                "VNI {}",
+                e.vni
+            );
         }
-        assert_eq!(legacy::encode_viqr(&e.unicode).as_deref(), Some(e.viqr.as_str()), "VIQR of {}", e.unicode);
-        assert_eq!(legacy::decode(Encoding::Viqr, &e.viqr).as_deref(), Some(e.unicode.as_str()), "VIQR {}", e.viqr);
+        assert_eq!(
+            legacy::encode_viqr(&e.unicode).as_deref(),
+            Some(e.viqr.as_str()),
+            "VIQR of {}",
+            e.unicode
+        );
+        assert_eq!(
+            legacy::decode(Encoding::Viqr, &e.viqr).as_deref(),
+            Some(e.unicode.as_str()),
+            "VIQR {}",
+            e.viqr
+        );
         if e.unicode.chars().all(char::is_lowercase) {
             assert_eq!(
                 legacy::encode_tcvn3(&e.unicode, TcvnCapitals::HFont).as_deref(),
@@ -104,15 +143,34 @@ fn vni_names_from_npm_are_restored() {
     assert_eq!(column, ColumnEncoding::Vni);
     let mut failures = Vec::new();
     for e in &names {
-        assert_eq!(legacy::encode_vni(&e.unicode).as_deref(), Some(e.vni.as_str()), "our VNI of {}", e.unicode);
+        assert_eq!(
+            legacy::encode_vni(&e.unicode).as_deref(),
+            Some(e.vni.as_str()),
+            "our VNI of {}",
+            e.unicode
+        );
         let r = clean_text(&e.vni, &opts(column));
         if r.text != e.unicode {
-            failures.push(format!("{} <- {:?} -> {:?} {:?}", e.unicode, e.vni, r.text, r.changes));
+            failures.push(format!(
+                "{} <- {:?} -> {:?} {:?}",
+                e.unicode, e.vni, r.text, r.changes
+            ));
         } else if e.vni != e.unicode {
-            assert!(r.changes.contains(&Change::LegacyVni), "{}: {:?}", e.unicode, r.changes);
+            assert!(
+                r.changes.contains(&Change::LegacyVni),
+                "{}: {:?}",
+                e.unicode,
+                r.changes
+            );
         }
     }
-    assert!(failures.is_empty(), "{} of {} not restored:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} not restored:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -122,13 +180,27 @@ fn viqr_names_from_npm_are_restored() {
     assert_eq!(column, ColumnEncoding::Viqr);
     let mut failures = Vec::new();
     for e in &names {
-        assert_eq!(legacy::encode_viqr(&e.unicode).as_deref(), Some(e.viqr.as_str()), "our VIQR of {}", e.unicode);
+        assert_eq!(
+            legacy::encode_viqr(&e.unicode).as_deref(),
+            Some(e.viqr.as_str()),
+            "our VIQR of {}",
+            e.unicode
+        );
         let r = clean_text(&e.viqr, &opts(column));
         if r.text != e.unicode {
-            failures.push(format!("{} <- {:?} -> {:?} {:?}", e.unicode, e.viqr, r.text, r.changes));
+            failures.push(format!(
+                "{} <- {:?} -> {:?} {:?}",
+                e.unicode, e.viqr, r.text, r.changes
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} not restored:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} not restored:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -143,7 +215,12 @@ fn lower_case_tcvn3_from_npm_is_restored() {
     let column = detect_column_encoding(encoded.iter().map(|e| e.tcvn3.as_str()));
     assert_eq!(column, ColumnEncoding::Tcvn3);
     for e in &encoded {
-        assert_eq!(legacy::decode(Encoding::Tcvn3, &e.tcvn3).as_deref(), Some(e.unicode.as_str()), "{:?}", e.tcvn3);
+        assert_eq!(
+            legacy::decode(Encoding::Tcvn3, &e.tcvn3).as_deref(),
+            Some(e.unicode.as_str()),
+            "{:?}",
+            e.tcvn3
+        );
         let r = clean_text(&e.tcvn3, &opts(column));
         assert_eq!(r.text, e.unicode, "{:?} {:?}", e.tcvn3, r.changes);
     }

@@ -7,7 +7,8 @@ mod support;
 use std::sync::OnceLock;
 
 use lamsach::text::{
-    clean_text, comparison_key, detect_column_encoding, Change, ColumnEncoding, TextKind, TextOptions, ToneStyle,
+    clean_text, comparison_key, detect_column_encoding, Change, ColumnEncoding, TextKind,
+    TextOptions, ToneStyle,
 };
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -22,7 +23,11 @@ fn syllables() -> &'static [String] {
 fn name() -> impl Strategy<Value = String> {
     let n = syllables().len();
     (prop::collection::vec(0..n, 2..=5), 0..5u8).prop_map(|(idx, case)| {
-        let s = idx.iter().map(|&i| syllables()[i].as_str()).collect::<Vec<_>>().join(" ");
+        let s = idx
+            .iter()
+            .map(|&i| syllables()[i].as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if case == 0 {
             s.to_uppercase()
         } else {
@@ -36,7 +41,12 @@ fn column_of_names() -> impl Strategy<Value = Vec<String>> {
 }
 
 fn person(column: ColumnEncoding) -> TextOptions {
-    TextOptions { kind: TextKind::PersonName, tone_style: ToneStyle::Keep, name_casing: false, column }
+    TextOptions {
+        kind: TextKind::PersonName,
+        tone_style: ToneStyle::Keep,
+        name_casing: false,
+        column,
+    }
 }
 
 /// Twenty ordinary names that share the column with the generated ones, as in a real list of
@@ -53,7 +63,11 @@ fn context() -> &'static [String] {
 
 /// Encodes a column (the names and the context), votes, cleans every cell; returns the cells
 /// that did not come back.
-fn round_trip(names: &[String], want: impl Fn(&str) -> String, encode: impl Fn(&str) -> String) -> Vec<String> {
+fn round_trip(
+    names: &[String],
+    want: impl Fn(&str) -> String,
+    encode: impl Fn(&str) -> String,
+) -> Vec<String> {
     let names: Vec<String> = names.iter().chain(context()).cloned().collect();
     let cells: Vec<String> = names.iter().map(|n| encode(n)).collect();
     let column = detect_column_encoding(cells.iter().map(String::as_str));
@@ -62,7 +76,8 @@ fn round_trip(names: &[String], want: impl Fn(&str) -> String, encode: impl Fn(&
         .zip(&cells)
         .filter_map(|(n, c)| {
             let r = clean_text(c, &person(column));
-            (r.text != want(n)).then(|| format!("{n:?} <- {c:?} -> {:?} {:?} {column:?}", r.text, r.changes))
+            (r.text != want(n))
+                .then(|| format!("{n:?} <- {c:?} -> {:?} {:?} {column:?}", r.text, r.changes))
         })
         .collect()
 }
@@ -70,39 +85,56 @@ fn round_trip(names: &[String], want: impl Fn(&str) -> String, encode: impl Fn(&
 /// Whether a name in a capital font shows it: some word has an ASCII letter after its first.
 fn shows_capitals(name: &str) -> bool {
     let lower = support::tcvn3(&name.to_lowercase());
-    lower.split([' ', '-', '\'']).any(|w| w.chars().skip(1).any(|c| c.is_ascii_alphabetic()))
+    lower
+        .split([' ', '-', '\''])
+        .any(|w| w.chars().skip(1).any(|c| c.is_ascii_alphabetic()))
 }
 
 /// Any text, including the characters the module cares about.
 fn any_text() -> impl Strategy<Value = String> {
     let special = prop::sample::select(vec![
-        '\u{AD}', '\u{A0}', '\u{200B}', '\u{FEFF}', '\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}', '\u{302}',
-        '\u{306}', '\u{31B}', '\u{340}', '\u{341}', 'Ð', 'ð', 'Ɖ', 'а', 'о', 'Þ', '§', '¨', 'ª', '«', '¬', '®', 'ò',
-        'Ô', 'ö', 'ñ', '’', '–', '€', '\u{1}', '\u{14}', '\u{81}', 'ă', 'ơ', 'ư', 'đ', 'ễ', '^', '(', '+', '\'', '`',
-        '?', '~', '.', '\\', ' ', '\t', '-', 'd', 'D', 'a', 'o', 'u', 'y', 'Y', 'H', 'n',
+        '\u{AD}', '\u{A0}', '\u{200B}', '\u{FEFF}', '\u{300}', '\u{301}', '\u{303}', '\u{309}',
+        '\u{323}', '\u{302}', '\u{306}', '\u{31B}', '\u{340}', '\u{341}', 'Ð', 'ð', 'Ɖ', 'а', 'о',
+        'Þ', '§', '¨', 'ª', '«', '¬', '®', 'ò', 'Ô', 'ö', 'ñ', '’', '–', '€', '\u{1}', '\u{14}',
+        '\u{81}', 'ă', 'ơ', 'ư', 'đ', 'ễ', '^', '(', '+', '\'', '`', '?', '~', '.', '\\', ' ',
+        '\t', '-', 'd', 'D', 'a', 'o', 'u', 'y', 'Y', 'H', 'n',
     ]);
     prop_oneof![
         any::<String>(),
         prop::collection::vec(special, 0..30).prop_map(|v| v.into_iter().collect()),
-        (name(), prop::collection::vec((0..40usize, any::<char>()), 0..4)).prop_map(|(mut s, ins)| {
-            for (at, c) in ins {
-                let mut pos = at.min(s.len());
-                while !s.is_char_boundary(pos) {
-                    pos -= 1;
+        (
+            name(),
+            prop::collection::vec((0..40usize, any::<char>()), 0..4)
+        )
+            .prop_map(|(mut s, ins)| {
+                for (at, c) in ins {
+                    let mut pos = at.min(s.len());
+                    while !s.is_char_boundary(pos) {
+                        pos -= 1;
+                    }
+                    s.insert(pos, c);
                 }
-                s.insert(pos, c);
-            }
-            s
-        }),
+                s
+            }),
     ]
 }
 
 fn all_options(column: ColumnEncoding) -> Vec<TextOptions> {
     let mut v = Vec::new();
-    for kind in [TextKind::PersonName, TextKind::Ethnicity, TextKind::Place, TextKind::Other] {
+    for kind in [
+        TextKind::PersonName,
+        TextKind::Ethnicity,
+        TextKind::Place,
+        TextKind::Other,
+    ] {
         for tone_style in [ToneStyle::Keep, ToneStyle::Old, ToneStyle::New] {
             for name_casing in [false, true] {
-                v.push(TextOptions { kind, tone_style, name_casing, column });
+                v.push(TextOptions {
+                    kind,
+                    tone_style,
+                    name_casing,
+                    column,
+                });
             }
         }
     }

@@ -67,10 +67,14 @@ fn weighted<'a>(rng: &mut Rng, items: &'a [(String, u32)]) -> &'a str {
 
 impl Parts {
     pub fn load() -> Parts {
-        let text =
-            std::fs::read_to_string(repo().join("tests/text/name_parts.txt")).expect("tests/text/name_parts.txt");
+        let text = std::fs::read_to_string(repo().join("tests/text/name_parts.txt"))
+            .expect("tests/text/name_parts.txt");
         let mut p = Parts::default();
-        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             let (section, rest) = line.split_once(' ').expect("SECTION WORD");
             if section == "minority" {
                 p.minority.push(rest.to_string());
@@ -98,7 +102,11 @@ impl Parts {
         }
         let female = rng.chance(0.5);
         let mut parts = vec![weighted(rng, &self.family).to_string()];
-        let (middle, given) = if female { (&self.middle_f, &self.given_f) } else { (&self.middle_m, &self.given_m) };
+        let (middle, given) = if female {
+            (&self.middle_f, &self.given_f)
+        } else {
+            (&self.middle_m, &self.given_m)
+        };
         let n_middle = match rng.below(20) {
             0 => 0,
             1..=4 => 2,
@@ -113,10 +121,16 @@ impl Parts {
 
     /// Every distinct syllable of the fixture.
     pub fn syllables(&self) -> Vec<String> {
-        let mut all: Vec<String> = [&self.family, &self.middle_m, &self.middle_f, &self.given_m, &self.given_f]
-            .iter()
-            .flat_map(|v| v.iter().map(|(s, _)| s.clone()))
-            .collect();
+        let mut all: Vec<String> = [
+            &self.family,
+            &self.middle_m,
+            &self.middle_f,
+            &self.given_m,
+            &self.given_f,
+        ]
+        .iter()
+        .flat_map(|v| v.iter().map(|(s, _)| s.clone()))
+        .collect();
         all.sort();
         all.dedup();
         all
@@ -127,8 +141,8 @@ impl Parts {
 /// optional final, any tone the final allows (sắc/nặng only before c, t, p, ch).
 pub fn rare_syllable(rng: &mut Rng) -> String {
     const ONSETS: [&str; 22] = [
-        "b", "c", "ch", "d", "đ", "g", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "r", "s", "t", "th", "tr", "v", "x",
-        "",
+        "b", "c", "ch", "d", "đ", "g", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "r", "s", "t",
+        "th", "tr", "v", "x", "",
     ];
     const VOWELS: [char; 10] = ['a', 'ă', 'â', 'e', 'ê', 'o', 'ô', 'ơ', 'u', 'ư'];
     const FINALS: [&str; 7] = ["", "n", "ng", "m", "t", "c", "p"];
@@ -140,11 +154,18 @@ pub fn rare_syllable(rng: &mut Rng) -> String {
             continue;
         }
         let stop = matches!(f, "t" | "c" | "p");
-        let tone = if stop { *rng.pick(&["", "\u{301}", "\u{323}"]) } else { *rng.pick(&MARKS) };
+        let tone = if stop {
+            *rng.pick(&["", "\u{301}", "\u{323}"])
+        } else {
+            *rng.pick(&MARKS)
+        };
         let onset = *rng.pick(&ONSETS);
         let s: String = format!("{onset}{v}{tone}{f}").nfc().collect();
         let mut c = s.chars();
-        return c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+        return c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
     }
 }
 
@@ -154,7 +175,11 @@ pub fn rare_name(parts: &Parts, rng: &mut Rng) -> String {
     if rng.chance(0.5) {
         words.push(rare_syllable(rng));
     } else {
-        let middle = if rng.chance(0.5) { &parts.middle_f } else { &parts.middle_m };
+        let middle = if rng.chance(0.5) {
+            &parts.middle_f
+        } else {
+            &parts.middle_m
+        };
         words.push(weighted(rng, middle).to_string());
     }
     words.push(rare_syllable(rng));
@@ -188,7 +213,11 @@ pub fn viqr(name: &str) -> String {
 
 /// Windows-1258 bytes read through cp1252.
 pub fn cp1258_bytes(name: &str) -> String {
-    legacy::encode_cp1258_bytes(name).expect("encodable").into_iter().map(legacy::cp1252_char).collect()
+    legacy::encode_cp1258_bytes(name)
+        .expect("encodable")
+        .into_iter()
+        .map(legacy::cp1252_char)
+        .collect()
 }
 
 /// Windows-1258 text decoded by a cp1258 PC without composition: the letters cp1258 has,
@@ -197,9 +226,13 @@ pub fn cp1258_combining(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         let nfd: Vec<char> = c.to_string().nfd().collect();
-        let tone = nfd.iter().position(|m| matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'));
+        let tone = nfd
+            .iter()
+            .position(|m| matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'));
         match tone {
-            Some(i) if legacy::encode_cp1258_bytes(&c.to_string()).is_some_and(|b| b.len() == 2) => {
+            Some(i)
+                if legacy::encode_cp1258_bytes(&c.to_string()).is_some_and(|b| b.len() == 2) =>
+            {
                 let base: String = nfd
                     .iter()
                     .enumerate()
@@ -223,8 +256,18 @@ pub fn nfd(name: &str) -> String {
 
 /// Invisible characters, odd spaces and stray whitespace.
 pub fn invisible(rng: &mut Rng, name: &str) -> String {
-    const INSIDE: [char; 6] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{AD}'];
-    const SPACES: [&str; 7] = ["\u{A0}", "  ", "\t", "\u{3000}", " \u{200B}", "\u{202F}", " \u{A0} "];
+    const INSIDE: [char; 6] = [
+        '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{AD}',
+    ];
+    const SPACES: [&str; 7] = [
+        "\u{A0}",
+        "  ",
+        "\t",
+        "\u{3000}",
+        " \u{200B}",
+        "\u{202F}",
+        " \u{A0} ",
+    ];
     let mut out = String::new();
     if rng.chance(0.3) {
         out.push(if rng.chance(0.5) { '\u{FEFF}' } else { ' ' });
@@ -232,10 +275,18 @@ pub fn invisible(rng: &mut Rng, name: &str) -> String {
     let words: Vec<&str> = name.split(' ').collect();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
-            out.push_str(if rng.chance(0.6) { SPACES[rng.below(SPACES.len())] } else { " " });
+            out.push_str(if rng.chance(0.6) {
+                SPACES[rng.below(SPACES.len())]
+            } else {
+                " "
+            });
         }
         let chars: Vec<char> = w.chars().collect();
-        let at = if rng.chance(0.4) { rng.below(chars.len() + 1) } else { usize::MAX };
+        let at = if rng.chance(0.4) {
+            rng.below(chars.len() + 1)
+        } else {
+            usize::MAX
+        };
         for (j, c) in chars.iter().enumerate() {
             if j == at {
                 out.push(*rng.pick(&INSIDE));
@@ -312,7 +363,12 @@ pub fn lookalike(rng: &mut Rng, name: &str) -> String {
 #[test]
 fn fixture_loads() {
     let p = Parts::load();
-    assert!(p.family.len() > 50 && p.given_m.len() > 50 && p.given_f.len() > 50 && p.minority.len() >= 30);
+    assert!(
+        p.family.len() > 50
+            && p.given_m.len() > 50
+            && p.given_f.len() > 50
+            && p.minority.len() >= 30
+    );
     let mut rng = Rng::new(7);
     for _ in 0..100 {
         let n = p.name(&mut rng);

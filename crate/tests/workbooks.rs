@@ -10,12 +10,17 @@ use std::io::Cursor;
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn options() -> Options {
-    Options { reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Options::default() }
+    Options {
+        reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
+        ..Options::default()
+    }
 }
 
 fn clean(name: &str) -> Cleaned {
@@ -25,7 +30,8 @@ fn clean(name: &str) -> Cleaned {
 /// The cleaned workbook's sheets as calamine reads them back.
 fn read_back(cleaned: &Cleaned) -> Vec<(String, calamine::Range<Data>)> {
     let bytes = lamsach::write_workbook(cleaned).expect("write");
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("cleaned workbook opens");
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("cleaned workbook opens");
     book.worksheets()
 }
 
@@ -40,10 +46,20 @@ fn text_at(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
 #[test]
 fn title_rows_header_and_footer_are_found() {
     let c = clean("title_rows.xlsx");
-    assert_eq!((c.layout.header_first, c.layout.header_last), (3, 3), "header on sheet row 4");
-    assert_eq!(c.layout.data_start, 5, "the (1) (2) … row is skipped: data from row 6");
+    assert_eq!(
+        (c.layout.header_first, c.layout.header_last),
+        (3, 3),
+        "header on sheet row 4"
+    );
+    assert_eq!(
+        c.layout.data_start, 5,
+        "the (1) (2) … row is skipped: data from row 6"
+    );
     assert_eq!(c.summary.records, 6);
-    assert_eq!(c.summary.other_rows, 2, "a blank row and the signature footer are not records");
+    assert_eq!(
+        c.summary.other_rows, 2,
+        "a blank row and the signature footer are not records"
+    );
     let roles: Vec<Option<Role>> = c.layout.columns.iter().map(|col| col.role).collect();
     assert_eq!(
         roles,
@@ -67,11 +83,29 @@ fn cleaned_sheet_keeps_every_row_in_place_and_converts_dates_and_ids() {
     let c = clean("title_rows.xlsx");
     let sheets = read_back(&c);
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, vec!["DS tre em", "Phát hiện", "Tổng hợp", "Cần công an xác minh", "Cần rà soát tại hộ gia đình", "Trùng lặp"]);
+    assert_eq!(
+        names,
+        vec![
+            "DS tre em",
+            "Phát hiện",
+            "Tổng hợp",
+            "Cần công an xác minh",
+            "Cần rà soát tại hộ gia đình",
+            "Trùng lặp"
+        ]
+    );
     let data = &sheets[0].1;
     assert_eq!(data.start(), Some((0, 0)));
-    assert_eq!(data.end().map(|e| e.0), Some(12), "13 rows, footer included");
-    assert_eq!(text_at(data, 0, 0), "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "title row untouched");
+    assert_eq!(
+        data.end().map(|e| e.0),
+        Some(12),
+        "13 rows, footer included"
+    );
+    assert_eq!(
+        text_at(data, 0, 0),
+        "ỦY BAN NHÂN DÂN XÃ TÂN LẬP",
+        "title row untouched"
+    );
     assert_eq!(text_at(data, 3, 1), "Họ và tên", "header untouched");
     assert_eq!(text_at(data, 4, 2), "(3)", "column-number row untouched");
     // Date cells become dd/mm/yyyy text; a text date stays as it was.
@@ -81,7 +115,11 @@ fn cleaned_sheet_keeps_every_row_in_place_and_converts_dates_and_ids() {
     assert_eq!(text_at(data, 10, 2), "29/02/2020");
     // The 12-digit text ID stays 12-digit text; an ID typed as a number becomes its 12 digits.
     assert_eq!(text_at(data, 5, 5), "079212000001");
-    assert_eq!(text_at(data, 6, 5), "079315000002", "the lost leading zero restored");
+    assert_eq!(
+        text_at(data, 6, 5),
+        "079315000002",
+        "the lost leading zero restored"
+    );
     // NFC and spacing.
     assert_eq!(text_at(data, 7, 1), "Nguyễn Thị Hồng");
     assert_eq!(text_at(data, 8, 1), "Lò Văn Páo");
@@ -99,22 +137,41 @@ fn every_changed_cell_has_a_finding_with_its_original_value() {
     let c = clean("title_rows.xlsx");
     let sheets = read_back(&c);
     let findings = &sheets[1].1;
-    assert_eq!(findings.height(), c.findings.len() + 1, "one row per finding under a header");
+    assert_eq!(
+        findings.height(),
+        c.findings.len() + 1,
+        "one row per finding under a header"
+    );
     assert_eq!(text_at(findings, 0, 3), "Mã quy tắc");
-    let nfc = c.findings.iter().find(|f| f.rule.code == "text.nfc").expect("an NFC finding");
+    let nfc = c
+        .findings
+        .iter()
+        .find(|f| f.rule.code == "text.nfc")
+        .expect("an NFC finding");
     assert_eq!(nfc.row, 8);
     assert_eq!(nfc.before, "Nguye\u{302}\u{303}n Thị Hồng");
     assert_eq!(nfc.after, "Nguyễn Thị Hồng");
-    let date = c.findings.iter().find(|f| f.rule.code == "dob.excel_date" && f.row == 6).expect("date finding");
-    assert_eq!((date.before.as_str(), date.after.as_str()), ("40973", "05/03/2012"));
+    let date = c
+        .findings
+        .iter()
+        .find(|f| f.rule.code == "dob.excel_date" && f.row == 6)
+        .expect("date finding");
+    assert_eq!(
+        (date.before.as_str(), date.after.as_str()),
+        ("40973", "05/03/2012")
+    );
     // A value LamSach changed is never silently changed: each differs from the input only
     // where a finding says so.
-    let input = lamsach::open(&fixture("title_rows.xlsx"), "t", &options()).expect("open").0;
+    let input = lamsach::open(&fixture("title_rows.xlsx"), "t", &options())
+        .expect("open")
+        .0;
     for (r, row) in c.table.rows.iter().enumerate() {
         for (col, cell) in row.iter().enumerate() {
             if cell != input.cell(r, col) {
                 assert!(
-                    c.findings.iter().any(|f| f.row == r as u32 + 1 && f.column == Some(col as u16)),
+                    c.findings
+                        .iter()
+                        .any(|f| f.row == r as u32 + 1 && f.column == Some(col as u16)),
                     "cell {}{} changed without a finding",
                     lamsach::report::column_letter(col as u16),
                     r + 1
@@ -137,14 +194,25 @@ fn dates_in_the_1904_system_are_the_same_days() {
 #[test]
 fn a_two_row_merged_header_names_the_parent_columns() {
     let c = clean("merged_header.xlsx");
-    assert_eq!((c.layout.header_first, c.layout.header_last, c.layout.data_start), (1, 2, 3));
+    assert_eq!(
+        (
+            c.layout.header_first,
+            c.layout.header_last,
+            c.layout.data_start
+        ),
+        (1, 2, 3)
+    );
     assert_eq!(c.layout.column_of(Role::FatherName), Some(4));
     assert_eq!(c.layout.column_of(Role::FatherBirthYear), Some(5));
     assert_eq!(c.layout.column_of(Role::MotherName), Some(6));
     assert_eq!(c.layout.column_of(Role::MotherBirthYear), Some(7));
     assert_eq!(c.layout.columns[4].header, "Thông tin cha / Họ và tên");
     let sheets = read_back(&c);
-    assert_eq!(text_at(&sheets[0].1, 1, 4), "Thông tin cha", "the group header is written back");
+    assert_eq!(
+        text_at(&sheets[0].1, 1, 4),
+        "Thông tin cha",
+        "the group header is written back"
+    );
     assert_eq!(text_at(&sheets[0].1, 3, 2), "02/09/2014");
 }
 
@@ -156,9 +224,17 @@ fn xls_ods_and_csv_give_the_same_clean_values() {
         let row = |i: usize| first_data_row + i;
         assert_eq!(c.table.cell(row(0), 2).display(), "05/03/2012", "{name}");
         assert_eq!(c.table.cell(row(0), 5).display(), "079212000001", "{name}");
-        assert_eq!(c.table.cell(row(2), 1).display(), "Nguyễn Thị Hồng", "{name}");
+        assert_eq!(
+            c.table.cell(row(2), 1).display(),
+            "Nguyễn Thị Hồng",
+            "{name}"
+        );
         assert_eq!(c.table.cell(row(3), 1).display(), "Lò Văn Páo", "{name}");
-        assert_eq!(c.table.cell(row(1), 5).display(), "079315000002", "{name}: numeric ID as 12-digit text");
+        assert_eq!(
+            c.table.cell(row(1), 5).display(),
+            "079315000002",
+            "{name}: numeric ID as 12-digit text"
+        );
     }
 }
 
@@ -166,26 +242,56 @@ fn xls_ods_and_csv_give_the_same_clean_values() {
 fn the_first_sheet_with_a_header_is_chosen_and_a_named_sheet_is_honoured() {
     let c = clean("two_sheets.xlsx");
     assert_eq!(c.table.sheet, "Danh sach");
-    assert_eq!(c.table.sheets, vec!["Huong dan".to_string(), "Danh sach".to_string()]);
-    let named = Options { sheet: Some("Huong dan".into()), ..options() };
+    assert_eq!(
+        c.table.sheets,
+        vec!["Huong dan".to_string(), "Danh sach".to_string()]
+    );
+    let named = Options {
+        sheet: Some("Huong dan".into()),
+        ..options()
+    };
     let err = lamsach::open(&fixture("two_sheets.xlsx"), "x", &named).unwrap_err();
-    assert_eq!(err, Error::NoHeader { sheet: "Huong dan".into() });
-    let missing = Options { sheet: Some("Khong co".into()), ..options() };
-    assert!(matches!(lamsach::open(&fixture("two_sheets.xlsx"), "x", &missing), Err(Error::SheetNotFound { .. })));
+    assert_eq!(
+        err,
+        Error::NoHeader {
+            sheet: "Huong dan".into()
+        }
+    );
+    let missing = Options {
+        sheet: Some("Khong co".into()),
+        ..options()
+    };
+    assert!(matches!(
+        lamsach::open(&fixture("two_sheets.xlsx"), "x", &missing),
+        Err(Error::SheetNotFound { .. })
+    ));
 }
 
 #[test]
 fn column_overrides_move_a_role() {
     let opts = Options {
-        columns: vec![("ignore".into(), "B".into()), ("notes".into(), "Cân nặng (kg)".into())],
+        columns: vec![
+            ("ignore".into(), "B".into()),
+            ("notes".into(), "Cân nặng (kg)".into()),
+        ],
         ..options()
     };
-    let c = lamsach::clean(&fixture("title_rows.xlsx"), "t", &opts, &mut |_, _, _| {}).expect("clean");
+    let c =
+        lamsach::clean(&fixture("title_rows.xlsx"), "t", &opts, &mut |_, _, _| {}).expect("clean");
     assert_eq!(c.layout.role_of(1), None);
     assert_eq!(c.layout.role_of(9), Some(Role::Notes));
-    assert!(c.findings.iter().all(|f| f.column != Some(1)), "an ignored column is untouched");
-    let bad = Options { columns: vec![("shoe_size".into(), "B".into())], ..options() };
-    assert!(matches!(lamsach::open(&fixture("title_rows.xlsx"), "t", &bad), Err(Error::UnknownRole { .. })));
+    assert!(
+        c.findings.iter().all(|f| f.column != Some(1)),
+        "an ignored column is untouched"
+    );
+    let bad = Options {
+        columns: vec![("shoe_size".into(), "B".into())],
+        ..options()
+    };
+    assert!(matches!(
+        lamsach::open(&fixture("title_rows.xlsx"), "t", &bad),
+        Err(Error::UnknownRole { .. })
+    ));
 }
 
 #[test]
@@ -199,15 +305,21 @@ fn the_same_input_gives_the_same_bytes() {
 fn cleaning_the_cleaned_workbook_changes_nothing_more() {
     let once = clean("title_rows.xlsx");
     let bytes = lamsach::write_workbook(&once).expect("write");
-    let twice = lamsach::clean(&bytes, "again.xlsx", &options(), &mut |_, _, _| {}).expect("clean again");
-    let fixed: Vec<_> = twice.findings.iter().filter(|f| f.rule.severity == lamsach::report::Severity::Fixed).collect();
+    let twice =
+        lamsach::clean(&bytes, "again.xlsx", &options(), &mut |_, _, _| {}).expect("clean again");
+    let fixed: Vec<_> = twice
+        .findings
+        .iter()
+        .filter(|f| f.rule.severity == lamsach::report::Severity::Fixed)
+        .collect();
     assert!(fixed.is_empty(), "second pass fixed again: {fixed:?}");
 }
 
 #[test]
 fn the_json_report_has_the_documented_shape() {
     let c = clean("title_rows.xlsx");
-    let json: serde_json::Value = serde_json::from_str(&lamsach::report_json(&c)).expect("valid JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(&lamsach::report_json(&c)).expect("valid JSON");
     assert_eq!(json["version"], 1);
     assert_eq!(json["input"]["format"], "xlsx");
     assert_eq!(json["input"]["sheet"], "DS tre em");
@@ -215,23 +327,54 @@ fn the_json_report_has_the_documented_shape() {
     assert_eq!(json["columns"][9]["role"], serde_json::Value::Null);
     assert_eq!(json["summary"]["records"], 6);
     let f = &json["findings"][0];
-    for key in ["row", "column", "header", "code", "severity", "before", "after", "message"] {
+    for key in [
+        "row", "column", "header", "code", "severity", "before", "after", "message",
+    ] {
         assert!(f.get(key).is_some(), "finding lacks {key}");
     }
-    assert_eq!(json["findings"].as_array().map(Vec::len), Some(c.findings.len()));
+    assert_eq!(
+        json["findings"].as_array().map(Vec::len),
+        Some(c.findings.len())
+    );
 }
 
 #[test]
 fn bad_files_get_a_clear_error_not_a_panic() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty", vec![], "empty_file"),
-        ("random", (0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect(), "not_a_spreadsheet"),
-        ("pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj".to_vec(), "not_a_spreadsheet"),
+        (
+            "random",
+            (0..4000u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect(),
+            "not_a_spreadsheet",
+        ),
+        (
+            "pdf",
+            b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj".to_vec(),
+            "not_a_spreadsheet",
+        ),
         // An HTML table is read (workbook::html); a web page without one is refused.
-        ("html", b"<html><body><p>Phien lam viec het han</p></body></html>".to_vec(), "html_disguised"),
-        ("html table, no header", b"<html><body><table><tr><td>STT</td></tr></table></body></html>".to_vec(), "no_header"),
-        ("truncated", fixture("title_rows.xlsx")[..1500].to_vec(), "corrupt"),
-        ("zip without workbook", b"PK\x03\x04\x14\x00\x00\x00\x00\x00".to_vec(), "corrupt"),
+        (
+            "html",
+            b"<html><body><p>Phien lam viec het han</p></body></html>".to_vec(),
+            "html_disguised",
+        ),
+        (
+            "html table, no header",
+            b"<html><body><table><tr><td>STT</td></tr></table></body></html>".to_vec(),
+            "no_header",
+        ),
+        (
+            "truncated",
+            fixture("title_rows.xlsx")[..1500].to_vec(),
+            "corrupt",
+        ),
+        (
+            "zip without workbook",
+            b"PK\x03\x04\x14\x00\x00\x00\x00\x00".to_vec(),
+            "corrupt",
+        ),
     ];
     for (what, bytes, code) in cases {
         let err = lamsach::clean(&bytes, "x.xlsx", &options(), &mut |_, _, _| {}).expect_err(what);
@@ -239,7 +382,8 @@ fn bad_files_get_a_clear_error_not_a_panic() {
         assert!(!err.message(Lang::Vi).is_empty() && !err.message(Lang::En).is_empty());
     }
     let no_header = b"a,b,c\n1,2,3\n".to_vec();
-    let err = lamsach::clean(&no_header, "x.csv", &options(), &mut |_, _, _| {}).expect_err("no header");
+    let err =
+        lamsach::clean(&no_header, "x.csv", &options(), &mut |_, _, _| {}).expect_err("no header");
     assert_eq!(err.code(), "no_header");
 }
 
@@ -247,10 +391,18 @@ fn bad_files_get_a_clear_error_not_a_panic() {
 fn docs_rules_md_is_generated_from_the_rules() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/rules.md");
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(on_disk, lamsach::rules::markdown(), "docs/rules.md is stale: run `lamsach rules --markdown > docs/rules.md`");
+    assert_eq!(
+        on_disk,
+        lamsach::rules::markdown(),
+        "docs/rules.md is stale: run `lamsach rules --markdown > docs/rules.md`"
+    );
     for rule in lamsach::rules::all() {
         for section in ["Kiểm tra", "What it checks", "Why", "Example", "Fix"] {
-            assert!(rule.help.contains(section), "rule {} lacks its \"{section}\" section", rule.code);
+            assert!(
+                rule.help.contains(section),
+                "rule {} lacks its \"{section}\" section",
+                rule.code
+            );
         }
     }
 }

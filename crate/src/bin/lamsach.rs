@@ -16,6 +16,9 @@ Cách dùng / Usage:
                 [--tone keep|old|new] [--no-name-casing] [--date-cells] [--lang vi|en]
       With several INPUTs, OUTPUT is a folder; each file gets NAME.lamsach.xlsx and
       NAME.lamsach.json there, cleaned in parallel.
+  lamsach merge EXPORT NEW [-o OUTPUT.xlsx] [--report REPORT.json] [options as for clean]
+      Children found in households (NEW) are cleaned, matched against the export, and
+      only the truly new ones appended at its end; possible matches are listed.
   lamsach inspect INPUT [--sheet NAME]   the header row and column roles found
   lamsach rules [--markdown|--json]      every rule code with its severity
   lamsach roles                          the column roles for --column
@@ -40,6 +43,11 @@ fn main() -> ExitCode {
             Ok(_) => usage_error("inspect takes one INPUT"),
             Err(msg) => usage_error(&msg),
         },
+        Some("merge") => match parse_clean(&args[1..]) {
+            Ok(a) if a.inputs.len() == 2 => run_merge(&a),
+            Ok(_) => usage_error("merge takes EXPORT and NEW"),
+            Err(msg) => usage_error(&msg),
+        },
         Some("rules") => {
             if args.iter().any(|a| a == "--markdown") {
                 print!("{}", rules::markdown());
@@ -47,7 +55,13 @@ fn main() -> ExitCode {
                 println!("{}", rules::json());
             } else {
                 for r in rules::all() {
-                    println!("{:<24} {:<8} {} / {}", r.code, r.severity.label(Lang::En), r.message_vi, r.message_en);
+                    println!(
+                        "{:<24} {:<8} {} / {}",
+                        r.code,
+                        r.severity.label(Lang::En),
+                        r.message_vi,
+                        r.message_en
+                    );
                 }
             }
             ExitCode::SUCCESS
@@ -72,23 +86,40 @@ fn usage_error(msg: &str) -> ExitCode {
 }
 
 fn parse_clean(args: &[String]) -> Result<CleanArgs, String> {
-    let mut a = CleanArgs { inputs: Vec::new(), output: None, report: None, options: Options::default() };
+    let mut a = CleanArgs {
+        inputs: Vec::new(),
+        output: None,
+        report: None,
+        options: Options::default(),
+    };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         match arg.as_str() {
             "-o" | "--output" => a.output = Some(PathBuf::from(value(arg)?)),
             "--report" => a.report = Some(PathBuf::from(value(arg)?)),
             "--sheet" => a.options.sheet = Some(value(arg)?),
             "--reference-date" => {
-                a.options.reference_date = Some(options::parse_reference_date(&value(arg)?).map_err(|e| e.message(Lang::En))?)
+                a.options.reference_date = Some(
+                    options::parse_reference_date(&value(arg)?).map_err(|e| e.message(Lang::En))?,
+                )
             }
             "--column" => {
                 let v = value(arg)?;
                 let (role, column) = v.split_once('=').ok_or("--column takes ROLE=HEADER")?;
-                a.options.columns.push((role.to_string(), column.to_string()));
+                a.options
+                    .columns
+                    .push((role.to_string(), column.to_string()));
             }
-            "--age-limit" => a.options.age_limit = value(arg)?.parse().map_err(|_| "--age-limit takes a number")?,
+            "--age-limit" => {
+                a.options.age_limit = value(arg)?
+                    .parse()
+                    .map_err(|_| "--age-limit takes a number")?
+            }
             "--tone" => {
                 a.options.tone_style = match value(arg)?.as_str() {
                     "keep" => lamsach::text::ToneStyle::Keep,
@@ -134,14 +165,31 @@ fn today_in_vietnam() -> chrono::NaiveDate {
 fn run_inspect(a: &CleanArgs) -> ExitCode {
     let lang = a.options.lang;
     let result = std::fs::read(&a.inputs[0])
-        .map_err(|e| Error::BadOption { detail: format!("{}: {e}", a.inputs[0].display()) })
+        .map_err(|e| Error::BadOption {
+            detail: format!("{}: {e}", a.inputs[0].display()),
+        })
         .and_then(|bytes| lamsach::open(&bytes, &file_name(&a.inputs[0]), &a.options));
     match result {
         Ok((table, layout)) => {
-            println!("sheet: {} ({:?}); sheets: {}", table.sheet, table.format, table.sheets.join(", "));
-            println!("header rows: {}-{}; data from row {}", layout.header_first + 1, layout.header_last + 1, layout.data_start + 1);
+            println!(
+                "sheet: {} ({:?}); sheets: {}",
+                table.sheet,
+                table.format,
+                table.sheets.join(", ")
+            );
+            println!(
+                "header rows: {}-{}; data from row {}",
+                layout.header_first + 1,
+                layout.header_last + 1,
+                layout.data_start + 1
+            );
             for c in &layout.columns {
-                println!("{:>3}  {:<18} {}", c.letter, c.role.map(|r| r.key()).unwrap_or("-"), c.header);
+                println!(
+                    "{:>3}  {:<18} {}",
+                    c.letter,
+                    c.role.map(|r| r.key()).unwrap_or("-"),
+                    c.header
+                );
             }
             ExitCode::SUCCESS
         }
@@ -152,10 +200,50 @@ fn run_inspect(a: &CleanArgs) -> ExitCode {
     }
 }
 
+fn run_merge(a: &CleanArgs) -> ExitCode {
+    let lang = a.options.lang;
+    let (export, new) = (&a.inputs[0], &a.inputs[1]);
+    let result = (|| -> Result<(), Error> {
+        let io = |p: &Path, e: std::io::Error| Error::BadOption { detail: format!("{}: {e}", p.display()) };
+        let export_bytes = std::fs::read(export).map_err(|e| io(export, e))?;
+        let new_bytes = std::fs::read(new).map_err(|e| io(new, e))?;
+        let (cleaned, merged) = lamsach::clean_and_merge(
+            (&export_bytes, &file_name(export)),
+            (&new_bytes, &file_name(new)),
+            &a.options,
+            &mut |_, _, _| {},
+        )?;
+        let m = &merged.summary;
+        eprintln!(
+            "{}: {} children in the new list: {} added, {} already there, {} possibly there (listed for a person to decide)",
+            new.display(),
+            m.new_list_records,
+            m.added,
+            m.already_there,
+            m.possibly_there
+        );
+        if let Some(report) = &a.report {
+            std::fs::write(report, lamsach::report_json(&cleaned)).map_err(|e| io(report, e))?;
+        }
+        let output = a.output.clone().unwrap_or_else(|| sibling(export, "lamsach.xlsx"));
+        std::fs::write(&output, lamsach::write_workbook(&cleaned)?).map_err(|e| io(&output, e))
+    })();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn run_clean(a: CleanArgs) -> ExitCode {
     if a.inputs.len() == 1 {
         let input = &a.inputs[0];
-        let output = a.output.clone().unwrap_or_else(|| sibling(input, "lamsach.xlsx"));
+        let output = a
+            .output
+            .clone()
+            .unwrap_or_else(|| sibling(input, "lamsach.xlsx"));
         return match clean_one(input, &output, a.report.as_deref(), &a.options) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -174,11 +262,16 @@ fn run_clean(a: CleanArgs) -> ExitCode {
     }
     let queue = std::sync::Mutex::new(a.inputs.iter());
     let failures = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(a.inputs.len());
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(a.inputs.len());
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| loop {
-                let Some(input) = queue.lock().ok().and_then(|mut q| q.next()) else { break };
+                let Some(input) = queue.lock().ok().and_then(|mut q| q.next()) else {
+                    break;
+                };
                 let place = |ext: &str| match &out_dir {
                     Some(dir) => dir.join(format!("{}.{ext}", stem(input))),
                     None => sibling(input, ext),
@@ -191,11 +284,22 @@ fn run_clean(a: CleanArgs) -> ExitCode {
             });
         }
     });
-    if failures.into_inner() > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS }
+    if failures.into_inner() > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
-fn clean_one(input: &Path, output: &Path, report: Option<&Path>, options: &Options) -> Result<(), Error> {
-    let io = |p: &Path, e: std::io::Error| Error::BadOption { detail: format!("{}: {e}", p.display()) };
+fn clean_one(
+    input: &Path,
+    output: &Path,
+    report: Option<&Path>,
+    options: &Options,
+) -> Result<(), Error> {
+    let io = |p: &Path, e: std::io::Error| Error::BadOption {
+        detail: format!("{}: {e}", p.display()),
+    };
     let t0 = std::time::Instant::now();
     let bytes = std::fs::read(input).map_err(|e| io(input, e))?;
     let (table, layout) = lamsach::open(&bytes, &file_name(input), options)?;
@@ -233,11 +337,15 @@ fn clean_one(input: &Path, output: &Path, report: Option<&Path>, options: &Optio
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn stem(p: &Path) -> String {
-    p.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "list".into())
+    p.file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "list".into())
 }
 
 fn sibling(input: &Path, ext: &str) -> PathBuf {

@@ -54,7 +54,8 @@ impl Record<'_> {
         self.layout.column_of(role)
     }
     fn cell(&self, role: Role) -> Option<&Cell> {
-        self.col(role).map(|c| self.table.cell(self.r, usize::from(c)))
+        self.col(role)
+            .map(|c| self.table.cell(self.r, usize::from(c)))
     }
     fn text(&self, role: Role) -> Option<String> {
         self.cell(role).filter(|c| !c.is_empty()).map(Cell::display)
@@ -69,18 +70,38 @@ impl Record<'_> {
 }
 
 /// Runs every row and cross-row check over the record rows of a cleaned table.
-pub fn check_records(table: &Table, layout: &Layout, is_record: &[bool], reference: NaiveDate, findings: &mut Vec<Finding>) {
+pub fn check_records(
+    table: &Table,
+    layout: &Layout,
+    is_record: &[bool],
+    reference: NaiveDate,
+    findings: &mut Vec<Finding>,
+) {
     let legend = layout
         .column_of(Role::Gender)
         .map(|c| Legend::from_header(layout.header_of(usize::from(c))))
         .unwrap_or_default();
     let mut ids: HashMap<String, Vec<u32>> = HashMap::new();
     for (r, _) in is_record.iter().enumerate().filter(|(_, rec)| **rec) {
-        let rec = Record { row: r as u32 + 1, table, layout, r };
+        let rec = Record {
+            row: r as u32 + 1,
+            table,
+            layout,
+            r,
+        };
         let mut flag = |rule: &'static Rule, role: Role, detail: Option<String>| {
             let column = rec.col(role);
-            let value = column.map(|c| table.cell(r, usize::from(c)).display()).unwrap_or_default();
-            findings.push(Finding { row: rec.row, column, rule, before: value.clone(), after: value, detail });
+            let value = column
+                .map(|c| table.cell(r, usize::from(c)).display())
+                .unwrap_or_default();
+            findings.push(Finding {
+                row: rec.row,
+                column,
+                rule,
+                before: value.clone(),
+                after: value,
+                detail,
+            });
         };
 
         let name = rec.text(Role::ChildName);
@@ -88,29 +109,45 @@ pub fn check_records(table: &Table, layout: &Layout, is_record: &[bool], referen
             flag(&NAME_MISSING, Role::ChildName, None);
         }
         let carers = [Role::FatherName, Role::MotherName, Role::GuardianName];
-        let carer_columns: Vec<Role> = carers.into_iter().filter(|r| rec.col(*r).is_some()).collect();
+        let carer_columns: Vec<Role> = carers
+            .into_iter()
+            .filter(|r| rec.col(*r).is_some())
+            .collect();
         if !carer_columns.is_empty() && carer_columns.iter().all(|r| rec.text(*r).is_none()) {
             flag(&PARENT_NONE, carer_columns[0], None);
         }
 
         let gender = rec.text(Role::Gender).and_then(|g| recognise(&g, &legend));
         let year = rec.birth_year(reference);
-        if let Some(id) = rec.text(Role::PersonalId).filter(|id| id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit())) {
+        if let Some(id) = rec
+            .text(Role::PersonalId)
+            .filter(|id| id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()))
+        {
             let digit4 = id.as_bytes()[3] - b'0';
-            let id_gender = if digit4 % 2 == 0 { Gender::Male } else { Gender::Female };
+            let id_gender = if digit4 % 2 == 0 {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
             if gender.is_some_and(|g| g != id_gender) {
                 flag(&ID_GENDER_MISMATCH, Role::PersonalId, None);
             }
             let id_year = (19 + i32::from(digit4 / 2)) * 100 + id[4..6].parse::<i32>().unwrap_or(0);
             if year.is_some_and(|y| y != id_year) {
-                flag(&ID_BIRTH_YEAR_MISMATCH, Role::PersonalId, Some(id_year.to_string()));
+                flag(
+                    &ID_BIRTH_YEAR_MISMATCH,
+                    Role::PersonalId,
+                    Some(id_year.to_string()),
+                );
             }
             ids.entry(id).or_default().push(rec.row);
         }
 
         if let Some(child_year) = year {
             for role in [Role::FatherBirthYear, Role::MotherBirthYear] {
-                let Some(value) = rec.text(role) else { continue };
+                let Some(value) = rec.text(role) else {
+                    continue;
+                };
                 let parent_year = match parse_text(&value, reference) {
                     Parsed::YearOnly(y) => Some(i32::from(y)),
                     Parsed::Date(d, _) => Some(d.year()),
@@ -125,7 +162,10 @@ pub fn check_records(table: &Table, layout: &Layout, is_record: &[bool], referen
 
         if let Some(name) = &name {
             let key = crate::text::comparison_key(name);
-            if carers.iter().any(|r| rec.text(*r).is_some_and(|p| crate::text::comparison_key(&p) == key)) {
+            if carers.iter().any(|r| {
+                rec.text(*r)
+                    .is_some_and(|p| crate::text::comparison_key(&p) == key)
+            }) {
                 flag(&NAME_SAME_AS_PARENT, Role::ChildName, None);
             }
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -146,7 +186,11 @@ pub fn check_records(table: &Table, layout: &Layout, is_record: &[bool], referen
     let id_col = layout.column_of(Role::PersonalId);
     for (id, rows) in ids.into_iter().filter(|(_, rows)| rows.len() > 1) {
         for &row in &rows {
-            let others: Vec<String> = rows.iter().filter(|r| **r != row).map(u32::to_string).collect();
+            let others: Vec<String> = rows
+                .iter()
+                .filter(|r| **r != row)
+                .map(u32::to_string)
+                .collect();
             findings.push(Finding {
                 row,
                 column: id_col,
@@ -159,36 +203,66 @@ pub fn check_records(table: &Table, layout: &Layout, is_record: &[bool], referen
     }
 }
 
-/// Groups of records that are probably one child (see [`duplicates`]), from the cleaned
-/// values.
-pub fn duplicate_groups(table: &Table, layout: &Layout, is_record: &[bool], reference: NaiveDate) -> Vec<duplicates::Group> {
+/// A record's values as the duplicate engine compares them, owned.
+pub struct PersonValues {
+    pub row: u32,
+    pub name: String,
+    pub dob: Option<(u16, u8, u8)>,
+    pub year: Option<u16>,
+    pub gender: Option<duplicates::Gender>,
+    pub father: String,
+    pub mother: String,
+    pub guardian: String,
+    pub id: String,
+    pub commune: String,
+    pub village: String,
+}
+
+impl PersonValues {
+    pub fn as_person(&self) -> duplicates::Person<'_> {
+        duplicates::Person {
+            row: self.row,
+            name: &self.name,
+            date_of_birth: self.dob,
+            birth_year: self.year,
+            gender: self.gender,
+            father: &self.father,
+            mother: &self.mother,
+            guardian: &self.guardian,
+            personal_id: &self.id,
+            commune: &self.commune,
+            village: &self.village,
+        }
+    }
+}
+
+/// The named records of a cleaned table, for the duplicate engine.
+pub fn person_values(
+    table: &Table,
+    layout: &Layout,
+    is_record: &[bool],
+    reference: NaiveDate,
+) -> Vec<PersonValues> {
     let legend = layout
         .column_of(Role::Gender)
         .map(|c| Legend::from_header(layout.header_of(usize::from(c))))
         .unwrap_or_default();
     let text = |r: usize, role: Role| -> String {
-        layout.column_of(role).map(|c| table.cell(r, usize::from(c)).display()).unwrap_or_default()
+        layout
+            .column_of(role)
+            .map(|c| table.cell(r, usize::from(c)).display())
+            .unwrap_or_default()
     };
-    struct Owned {
-        row: u32,
-        name: String,
-        dob: Option<(u16, u8, u8)>,
-        year: Option<u16>,
-        gender: Option<duplicates::Gender>,
-        father: String,
-        mother: String,
-        guardian: String,
-        id: String,
-        commune: String,
-        village: String,
-    }
-    let owned: Vec<Owned> = is_record
+    is_record
         .iter()
         .enumerate()
         .filter(|(_, rec)| **rec)
         .map(|(r, _)| {
             let (dob, year) = match parse_text(&text(r, Role::DateOfBirth), reference) {
-                Parsed::Date(d, _) => (Some((d.year() as u16, d.month() as u8, d.day() as u8)), None),
+                Parsed::Date(d, _) => (
+                    Some((d.year() as u16, d.month() as u8, d.day() as u8)),
+                    None,
+                ),
                 Parsed::YearOnly(y) => (None, Some(y)),
                 _ => (None, None),
             };
@@ -197,7 +271,7 @@ pub fn duplicate_groups(table: &Table, layout: &Layout, is_record: &[bool], refe
                 Gender::Female => duplicates::Gender::Female,
             });
             let id = text(r, Role::PersonalId);
-            Owned {
+            PersonValues {
                 row: r as u32 + 1,
                 name: text(r, Role::ChildName),
                 dob,
@@ -206,35 +280,39 @@ pub fn duplicate_groups(table: &Table, layout: &Layout, is_record: &[bool], refe
                 father: text(r, Role::FatherName),
                 mother: text(r, Role::MotherName),
                 guardian: text(r, Role::GuardianName),
-                id: if id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()) { id } else { String::new() },
+                id: if id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()) {
+                    id
+                } else {
+                    String::new()
+                },
                 commune: text(r, Role::Commune),
                 village: text(r, Role::Village),
             }
         })
         .filter(|o| !o.name.is_empty())
-        .collect();
-    let people: Vec<duplicates::Person> = owned
-        .iter()
-        .map(|o| duplicates::Person {
-            row: o.row,
-            name: &o.name,
-            date_of_birth: o.dob,
-            birth_year: o.year,
-            gender: o.gender,
-            father: &o.father,
-            mother: &o.mother,
-            guardian: &o.guardian,
-            personal_id: &o.id,
-            commune: &o.commune,
-            village: &o.village,
-        })
-        .collect();
+        .collect()
+}
+
+/// Groups of records that are probably one child (see [`duplicates`]), from the cleaned
+/// values.
+pub fn duplicate_groups(
+    table: &Table,
+    layout: &Layout,
+    is_record: &[bool],
+    reference: NaiveDate,
+) -> Vec<duplicates::Group> {
+    let owned = person_values(table, layout, is_record, reference);
+    let people: Vec<duplicates::Person> = owned.iter().map(PersonValues::as_person).collect();
     duplicates::find_duplicates(&people)
 }
 
 /// A finding on every member of a group, naming the other rows. Groups held together only
 /// by a shared ID are left to `id.duplicate`, which already flags both rows.
-pub fn duplicate_findings(groups: &[duplicates::Group], layout: &Layout, findings: &mut Vec<Finding>) {
+pub fn duplicate_findings(
+    groups: &[duplicates::Group],
+    layout: &Layout,
+    findings: &mut Vec<Finding>,
+) {
     let col = layout.column_of(Role::ChildName);
     for g in groups {
         let rule = g.rule();
@@ -242,7 +320,12 @@ pub fn duplicate_findings(groups: &[duplicates::Group], layout: &Layout, finding
             continue;
         }
         for &row in &g.rows {
-            let others: Vec<String> = g.rows.iter().filter(|r| **r != row).map(u32::to_string).collect();
+            let others: Vec<String> = g
+                .rows
+                .iter()
+                .filter(|r| **r != row)
+                .map(u32::to_string)
+                .collect();
             findings.push(Finding {
                 row,
                 column: col,

@@ -56,7 +56,12 @@ pub fn key(s: &str) -> String {
         _ => s,
     };
     s.chars()
-        .filter(|c| !matches!(c, '-' | '\'' | '’' | 'ʼ' | '‘' | '`' | ' ' | '.' | '\u{00A0}'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '-' | '\'' | '’' | 'ʼ' | '‘' | '`' | ' ' | '.' | '\u{00A0}'
+            )
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -67,7 +72,11 @@ pub fn index() -> &'static HashMap<String, Lookup> {
         let mut names: HashMap<String, Vec<usize>> = HashMap::new();
         let mut starred: Vec<String> = Vec::new();
         for (i, g) in groups().iter().enumerate() {
-            let mut spellings = vec![g.name_1979.clone(), g.name_2008.clone(), g.name_modern.clone()];
+            let mut spellings = vec![
+                g.name_1979.clone(),
+                g.name_2008.clone(),
+                g.name_modern.clone(),
+            ];
             // "Kinh (Việt)" also means "Việt"; "H'mông (Mèo)" also "Mèo".
             if let (Some(a), Some(b)) = (g.name_2008.find('('), g.name_2008.find(')')) {
                 if a < b {
@@ -92,7 +101,11 @@ pub fn index() -> &'static HashMap<String, Lookup> {
         names
             .into_iter()
             .map(|(k, v)| {
-                let lookup = if v.len() == 1 && !starred.contains(&k) { Lookup::Group(v[0]) } else { Lookup::Ambiguous(v) };
+                let lookup = if v.len() == 1 && !starred.contains(&k) {
+                    Lookup::Group(v[0])
+                } else {
+                    Lookup::Ambiguous(v)
+                };
                 (k, lookup)
             })
             .collect()

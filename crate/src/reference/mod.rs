@@ -9,7 +9,12 @@ pub mod province;
 /// Rows of an embedded CSV file with a header row. The files are ours and fixed at build
 /// time, so a malformed row is skipped rather than reported.
 fn csv_rows(text: &'static str) -> Vec<csv::StringRecord> {
-    csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes()).records().filter_map(Result::ok).collect()
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .filter_map(Result::ok)
+        .collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,12 @@ pub fn old_prefixes() -> &'static [(String, String)] {
     TABLE.get_or_init(|| {
         super::csv_rows(include_str!("../../data/phone_prefixes_2018.csv"))
             .iter()
-            .map(|r| (r.get(0).unwrap_or_default().to_string(), r.get(1).unwrap_or_default().to_string()))
+            .map(|r| {
+                (
+                    r.get(0).unwrap_or_default().to_string(),
+                    r.get(1).unwrap_or_default().to_string(),
+                )
+            })
             .collect()
     })
 }

@@ -44,5 +44,7 @@ pub fn is_valid_id_prefix(prefix: &str) -> bool {
     if provinces_2024().iter().any(|p| p.id_prefix == prefix) {
         return true;
     }
-    prefix.parse::<u16>().is_ok_and(|n| (101..=295).contains(&n))
+    prefix
+        .parse::<u16>()
+        .is_ok_and(|n| (101..=295).contains(&n))
 }

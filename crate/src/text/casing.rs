@@ -66,7 +66,9 @@ fn case_pass(s: &str, one_case: bool) -> Cow<'_, str> {
             _ => After::Other,
         };
         // Only one-to-one mappings: "ᾀ" -> "ἈΙ" would change the letters, not their case.
-        let single = |mut m: std::iter::Peekable<std::char::ToUppercase>| m.next().is_some() && m.peek().is_none();
+        let single = |mut m: std::iter::Peekable<std::char::ToUppercase>| {
+            m.next().is_some() && m.peek().is_none()
+        };
         let changes = match want_upper {
             Some(true) => case_of(c).1 && single(c.to_uppercase().peekable()),
             Some(false) => case_of(c).0 && c.to_lowercase().count() == 1,

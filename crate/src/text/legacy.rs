@@ -76,11 +76,18 @@ const CSV: &str = include_str!("../../data/legacy_letters.csv");
 
 /// The combining tone marks that VN1 codes at 0xB0..=0xB4 (grave, hook, tilde, acute, dot);
 /// glibc iconv decodes them the same way (checked in tests).
-const VN1_TONES: [(u8, char); 5] =
-    [(0xB0, '\u{300}'), (0xB1, '\u{309}'), (0xB2, '\u{303}'), (0xB3, '\u{301}'), (0xB4, '\u{323}')];
+const VN1_TONES: [(u8, char); 5] = [
+    (0xB0, '\u{300}'),
+    (0xB1, '\u{309}'),
+    (0xB2, '\u{303}'),
+    (0xB3, '\u{301}'),
+    (0xB4, '\u{323}'),
+];
 
 fn hex_bytes(s: &str) -> Option<Vec<u8>> {
-    s.split_whitespace().map(|h| u8::from_str_radix(h, 16).ok()).collect()
+    s.split_whitespace()
+        .map(|h| u8::from_str_radix(h, 16).ok())
+        .collect()
 }
 
 fn parse_tables(csv: &str) -> Result<Tables, TableError> {
@@ -98,7 +105,10 @@ fn parse_tables(csv: &str) -> Result<Tables, TableError> {
     let mut rows = 0;
     for (i, line) in csv.lines().enumerate().skip(1) {
         let line_no = i + 1;
-        let err = |what| TableError { line: line_no, what };
+        let err = |what| TableError {
+            line: line_no,
+            what,
+        };
         let line = line.trim_end_matches('\r');
         if line.is_empty() {
             continue;
@@ -108,7 +118,9 @@ fn parse_tables(csv: &str) -> Result<Tables, TableError> {
             return Err(err("expected 11 fields"));
         }
         let mut chars = f[0].chars();
-        let (Some(letter), None) = (chars.next(), chars.next()) else { return Err(err("unicode: one letter")) };
+        let (Some(letter), None) = (chars.next(), chars.next()) else {
+            return Err(err("unicode: one letter"));
+        };
         let (tcvn3_h, tcvn3_hex) = match f[3].strip_prefix("H:") {
             Some(h) => (true, h),
             None => (false, f[3]),
@@ -136,7 +148,9 @@ fn parse_tables(csv: &str) -> Result<Tables, TableError> {
             [b] => t.cp1258_letter[*b as usize] = Some(letter),
             [_, tone] => {
                 let mark = letter.nfd().find(|m| syllable::TONE_MARKS.contains(m));
-                let Some(mark) = mark else { return Err(err("cp1258: second byte must be a tone")) };
+                let Some(mark) = mark else {
+                    return Err(err("cp1258: second byte must be a tone"));
+                };
                 t.cp1258_tone[*tone as usize] = Some(mark);
             }
             _ => return Err(err("cp1258: 1 or 2 bytes")),
@@ -144,18 +158,38 @@ fn parse_tables(csv: &str) -> Result<Tables, TableError> {
         if viqr.is_empty() || !viqr.is_ascii() {
             return Err(err("viqr"));
         }
-        t.viqr.push((viqr_key(viqr.as_bytes()).ok_or(err("viqr: 2 or 3 characters"))?, letter));
-        t.enc.insert(letter, EncRow { tcvn3, tcvn3_h, vn1, vni, cp1258, viqr });
+        t.viqr.push((
+            viqr_key(viqr.as_bytes()).ok_or(err("viqr: 2 or 3 characters"))?,
+            letter,
+        ));
+        t.enc.insert(
+            letter,
+            EncRow {
+                tcvn3,
+                tcvn3_h,
+                vn1,
+                vni,
+                cp1258,
+                viqr,
+            },
+        );
         rows += 1;
     }
     if rows != 134 {
-        return Err(TableError { line: 0, what: "expected 134 letters" });
+        return Err(TableError {
+            line: 0,
+            what: "expected 134 letters",
+        });
     }
     // "Dd" is how VIQR text often writes a capital Đ at the start of a capitalised word.
     t.viqr.extend(viqr_key(b"Dd").map(|k| (k, 'Đ')));
     for b in 0x80..=0xFFusize {
-        let capital = t.tcvn[b].filter(|_| t.vn3[b]).and_then(|l| l.to_uppercase().next());
-        t.h_capital[b] = capital.and_then(|u| t.enc.get(&u)).is_some_and(|r| r.tcvn3_h);
+        let capital = t.tcvn[b]
+            .filter(|_| t.vn3[b])
+            .and_then(|l| l.to_uppercase().next());
+        t.h_capital[b] = capital
+            .and_then(|u| t.enc.get(&u))
+            .is_some_and(|r| r.tcvn3_h);
     }
     t.vni_pairs.sort_unstable_by_key(|&(k, _)| k);
     t.viqr.sort_unstable_by_key(|&(k, _)| k);
@@ -171,11 +205,18 @@ fn viqr_key(b: &[u8]) -> Option<u32> {
     if !(2..=3).contains(&b.len()) {
         return None;
     }
-    Some(b.iter().fold(b.len() as u32, |k, &x| (k << 8) | u32::from(x)))
+    Some(
+        b.iter()
+            .fold(b.len() as u32, |k, &x| (k << 8) | u32::from(x)),
+    )
 }
 
 fn lookup<K: Ord + Copy>(table: &[(K, char)], key: K) -> Option<char> {
-    table.binary_search_by_key(&key, |&(k, _)| k).ok().and_then(|i| table.get(i)).map(|&(_, c)| c)
+    table
+        .binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .and_then(|i| table.get(i))
+        .map(|&(_, c)| c)
 }
 
 /// NFC of a decoded string, skipping the work when it is plainly NFC already.
@@ -190,7 +231,9 @@ fn nfc_string(s: String) -> String {
 /// The parsed table, or why it could not be parsed (then no legacy conversion happens).
 pub(crate) fn tables() -> Result<&'static Tables, TableError> {
     static T: OnceLock<Result<Tables, TableError>> = OnceLock::new();
-    T.get_or_init(|| parse_tables(CSV)).as_ref().map_err(Clone::clone)
+    T.get_or_init(|| parse_tables(CSV))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// cp1252 bytes 0x80..=0x9F that Windows maps to characters other than U+0080..U+009F.
@@ -255,7 +298,11 @@ pub(crate) fn byte_of(c: char, cp1258_view: bool) -> Option<u8> {
     }
     // Quick no for the Vietnamese letters and everything outside the cp1252 extras' range.
     let maybe_cp1252 = (0x152..=0x2122).contains(&u) && !(0x1EA0..=0x1EF9).contains(&u);
-    if let Some(&(b, _)) = CP1252_HIGH.iter().filter(|_| maybe_cp1252).find(|&&(_, k)| k == c) {
+    if let Some(&(b, _)) = CP1252_HIGH
+        .iter()
+        .filter(|_| maybe_cp1252)
+        .find(|&&(_, k)| k == c)
+    {
         return Some(b);
     }
     if cp1258_view {
@@ -266,7 +313,10 @@ pub(crate) fn byte_of(c: char, cp1258_view: bool) -> Option<u8> {
 
 /// The character a byte becomes through cp1252 (Latin-1 for the five undefined bytes).
 pub fn cp1252_char(b: u8) -> char {
-    CP1252_HIGH.iter().find(|&&(k, _)| k == b).map_or(char::from(b), |&(_, c)| c)
+    CP1252_HIGH
+        .iter()
+        .find(|&&(k, _)| k == b)
+        .map_or(char::from(b), |&(_, c)| c)
 }
 
 /// Characters that only a legacy byte explains inside a name: Latin-1 and cp1252 symbols and
@@ -290,7 +340,8 @@ fn is_ascii_vowel(c: char) -> bool {
 fn has_viqr_marks(s: &str) -> bool {
     let b = s.as_bytes();
     b.windows(2).any(|w| {
-        (is_ascii_vowel(char::from(w[0])) && matches!(w[1], b'^' | b'(' | b'+' | b'\'' | b'`' | b'?' | b'~' | b'.'))
+        (is_ascii_vowel(char::from(w[0]))
+            && matches!(w[1], b'^' | b'(' | b'+' | b'\'' | b'`' | b'?' | b'~' | b'.'))
             || matches!(w, [b'd', b'd'] | [b'D', b'D'] | [b'D', b'd'])
     })
 }
@@ -298,7 +349,10 @@ fn has_viqr_marks(s: &str) -> bool {
 /// VIQR is typed in ASCII letters: a cell whose letters are all ASCII (spaces and symbols may be
 /// anything, a non-breaking space for one).
 fn ascii_letters_only(s: &str) -> bool {
-    s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && (syllable::letter(c).is_some() || c.is_alphabetic()))
+    s.is_ascii()
+        || !s
+            .chars()
+            .any(|c| !c.is_ascii() && (syllable::letter(c).is_some() || c.is_alphabetic()))
 }
 
 /// Cheap pre-check: could any legacy reading of this cell differ from the cell?
@@ -306,7 +360,9 @@ pub(crate) fn may_be_legacy(s: &str) -> bool {
     if s.is_ascii() {
         return s.bytes().any(is_vn1_control) || has_viqr_marks(s);
     }
-    s.chars().any(|c| byte_of(c, false).is_some_and(|b| b >= 0x80)) || has_viqr_marks(s)
+    s.chars()
+        .any(|c| byte_of(c, false).is_some_and(|b| b >= 0x80))
+        || has_viqr_marks(s)
 }
 
 /// Whether the built-in table parsed (it always should: a unit test checks it). Lets the caller
@@ -320,7 +376,9 @@ pub fn table_status() -> Result<(), TableError> {
 // byte explains) and otherwise the NFC reading.
 
 fn bytes_of(s: &str, cp1258_view: bool) -> Option<Vec<(char, u8)>> {
-    s.chars().map(|c| byte_of(c, cp1258_view).map(|b| (c, b))).collect()
+    s.chars()
+        .map(|c| byte_of(c, cp1258_view).map(|b| (c, b)))
+        .collect()
 }
 
 /// TCVN3: every VN1 code in 0xA0..=0xFF (VN3 "ABC" codes, the VN1 capitals there, and the
@@ -332,15 +390,16 @@ pub(crate) fn decode_tcvn3(s: &str, c01: bool, cp1258_view: bool) -> Option<Stri
     let mut out = String::with_capacity(s.len() + 8);
     let mut prev_vowel = false;
     for &(c, b) in &cells {
-        let decoded = if (b < 0x80 && !(c01 && is_vn1_control(b))) || ((0x80..0xA0).contains(&b) && !c01) {
-            None
-        } else if let Some(l) = t.tcvn[b as usize] {
-            Some(l)
-        } else if prev_vowel {
-            VN1_TONES.iter().find(|&&(k, _)| k == b).map(|&(_, m)| m)
-        } else {
-            None
-        };
+        let decoded =
+            if (b < 0x80 && !(c01 && is_vn1_control(b))) || ((0x80..0xA0).contains(&b) && !c01) {
+                None
+            } else if let Some(l) = t.tcvn[b as usize] {
+                Some(l)
+            } else if prev_vowel {
+                VN1_TONES.iter().find(|&&(k, _)| k == b).map(|&(_, m)| m)
+            } else {
+                None
+            };
         let ch = decoded.unwrap_or(c);
         prev_vowel = syllable::letter(ch).is_some_and(|l| syllable::is_vowel(l.code));
         out.push(ch);
@@ -367,7 +426,11 @@ fn tcvn3_capitals(t: &Tables, cells: &[(char, u8)], decoded: &str) -> String {
             at_start = true;
             continue;
         }
-        needed |= if at_start { t.h_capital[b as usize] } else { c.is_ascii_uppercase() };
+        needed |= if at_start {
+            t.h_capital[b as usize]
+        } else {
+            c.is_ascii_uppercase()
+        };
         at_start = false;
     }
     if !needed {
@@ -393,15 +456,22 @@ fn tcvn3_capitals(t: &Tables, cells: &[(char, u8)], decoded: &str) -> String {
         }
         (n, up, inner)
     };
-    let (n, up, inner) = raw.iter().map(|w| ascii(w)).fold((0, 0, false), |a, b| (a.0 + b.0, a.1 + b.1, a.2 || b.2));
+    let (n, up, inner) = raw
+        .iter()
+        .map(|w| ascii(w))
+        .fold((0, 0, false), |a, b| (a.0 + b.0, a.1 + b.1, a.2 || b.2));
     if n >= 1 && n == up && inner {
         return decoded.to_uppercase();
     }
     let h_capital = |w: &[(char, u8)]| w.first().is_some_and(|&(_, b)| t.h_capital[b as usize]);
     let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let has_letter = |w: &str| w.chars().any(char::is_alphabetic);
-    let words: Vec<(bool, bool)> =
-        raw.iter().zip(&dec).filter(|(_, d)| has_letter(d)).map(|(r, d)| (starts_upper(d), h_capital(r))).collect();
+    let words: Vec<(bool, bool)> = raw
+        .iter()
+        .zip(&dec)
+        .filter(|(_, d)| has_letter(d))
+        .map(|(r, d)| (starts_upper(d), h_capital(r)))
+        .collect();
     let title_case = words.len() >= 2 && words.iter().all(|&(u, h)| u || h);
     let mut out = String::with_capacity(decoded.len());
     let mut seps = decoded.chars().filter(|&c| sep(c));
@@ -435,16 +505,24 @@ pub(crate) fn decode_vni(s: &str, cp1258_view: bool) -> Option<String> {
     while i < cells.len() {
         let (c, b) = cells[i];
         if let Some(&(_, next)) = cells.get(i + 1) {
-            let swapped =
-                if (0xC0..=0xFE).contains(&next) && next != 0xD7 && next != 0xF7 { next ^ 0x20 } else { next };
-            let pair = lookup(&t.vni_pairs, pair_key(b, next)).or_else(|| lookup(&t.vni_pairs, pair_key(b, swapped)));
+            let swapped = if (0xC0..=0xFE).contains(&next) && next != 0xD7 && next != 0xF7 {
+                next ^ 0x20
+            } else {
+                next
+            };
+            let pair = lookup(&t.vni_pairs, pair_key(b, next))
+                .or_else(|| lookup(&t.vni_pairs, pair_key(b, swapped)));
             if let Some(l) = pair {
                 out.push(l);
                 i += 2;
                 continue;
             }
         }
-        out.push(if b >= 0x80 { t.vni_single[b as usize].unwrap_or(c) } else { c });
+        out.push(if b >= 0x80 {
+            t.vni_single[b as usize].unwrap_or(c)
+        } else {
+            c
+        });
         i += 1;
     }
     Some(nfc_string(out))
@@ -462,7 +540,10 @@ pub(crate) fn decode_viqr(s: &str) -> Option<String> {
     'outer: while i < b.len() {
         if b[i] == b'\\'
             && i + 1 < b.len()
-            && matches!(b[i + 1], b'^' | b'(' | b'+' | b'\'' | b'`' | b'?' | b'~' | b'.' | b'd' | b'D')
+            && matches!(
+                b[i + 1],
+                b'^' | b'(' | b'+' | b'\'' | b'`' | b'?' | b'~' | b'.' | b'd' | b'D'
+            )
         {
             out.push(char::from(b[i + 1]));
             i += 2;
@@ -478,7 +559,10 @@ pub(crate) fn decode_viqr(s: &str) -> Option<String> {
             }
         }
         // Copy one whole character (a non-ASCII space or symbol passes through).
-        let len = s.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        let len = s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
         out.push_str(s.get(i..i + len).unwrap_or(""));
         i += len;
     }
@@ -491,7 +575,13 @@ pub(crate) fn decode_cp1258_bytes(s: &str) -> Option<String> {
     let cells = bytes_of(s, false)?;
     let mut out = String::with_capacity(s.len() + 4);
     for (c, b) in cells {
-        let ch = if b >= 0x80 { t.cp1258_letter[b as usize].or(t.cp1258_tone[b as usize]).unwrap_or(c) } else { c };
+        let ch = if b >= 0x80 {
+            t.cp1258_letter[b as usize]
+                .or(t.cp1258_tone[b as usize])
+                .unwrap_or(c)
+        } else {
+            c
+        };
         out.push(ch);
     }
     Some(nfc_string(out))
@@ -503,7 +593,9 @@ pub(crate) fn decode_cp1258_bytes(s: &str) -> Option<String> {
 /// no byte of that encoding.
 pub fn decode(encoding: Encoding, cell: &str) -> Option<String> {
     match encoding {
-        Encoding::Tcvn3 => decode_tcvn3(cell, true, false).or_else(|| decode_tcvn3(cell, true, true)),
+        Encoding::Tcvn3 => {
+            decode_tcvn3(cell, true, false).or_else(|| decode_tcvn3(cell, true, true))
+        }
         Encoding::Vni => decode_vni(cell, false).or_else(|| decode_vni(cell, true)),
         Encoding::Viqr => decode_viqr(cell),
         Encoding::Cp1258 => decode_cp1258_bytes(cell),
@@ -532,7 +624,11 @@ pub fn encode_tcvn3(s: &str, caps: TcvnCapitals) -> Option<String> {
             continue;
         }
         let row = t.enc.get(&c)?;
-        let b = if row.tcvn3_h && caps == TcvnCapitals::Vn1 { row.vn1 } else { row.tcvn3 };
+        let b = if row.tcvn3_h && caps == TcvnCapitals::Vn1 {
+            row.vn1
+        } else {
+            row.tcvn3
+        };
         out.push(cp1252_char(b));
     }
     Some(out)
@@ -619,7 +715,9 @@ pub(crate) fn readings(s: &str, as_is: &str, only: Option<Encoding>) -> Vec<Read
         return out;
     }
     add(Encoding::Tcvn3, &|| decode_tcvn3(s, false, false));
-    if s.chars().any(|c| byte_of(c, false).is_some_and(|b| (0x80..0xA0).contains(&b) || is_vn1_control(b))) {
+    if s.chars()
+        .any(|c| byte_of(c, false).is_some_and(|b| (0x80..0xA0).contains(&b) || is_vn1_control(b)))
+    {
         add(Encoding::Tcvn3, &|| decode_tcvn3(s, true, false));
     }
     add(Encoding::Vni, &|| decode_vni(s, false));
@@ -708,7 +806,11 @@ pub(crate) fn decide(s: &str, col: &ColumnEncoding) -> Decision {
             // A Unicode cell in a legacy column reads as more common names as it stands; VIQR
             // marks ("Bu?", "Thi.") are no accident in a VIQR column, so there the column wins.
             let as_is_better = e != Encoding::Viqr && as_is.good() && as_is.common > r.score.common;
-            return if as_is_better { Decision::Keep } else { Decision::Convert(r.clone()) };
+            return if as_is_better {
+                Decision::Keep
+            } else {
+                Decision::Convert(r.clone())
+            };
         }
     }
     let rs = readings(s, &as_is_text, None);
@@ -717,11 +819,18 @@ pub(crate) fn decide(s: &str, col: &ColumnEncoding) -> Decision {
     }
     let good = || rs.iter().filter(|r| r.score.good());
     let top = best(good());
-    let ambiguous = top.is_some_and(|t| good().any(|r| r.score.rank() == t.score.rank() && r.text != t.text));
+    let ambiguous =
+        top.is_some_and(|t| good().any(|r| r.score.rank() == t.score.rank() && r.text != t.text));
     if as_is.good() {
-        if let Some(t) = top.filter(|t| clearly_better(&t.score, &as_is, *col == ColumnEncoding::Mixed)) {
+        if let Some(t) =
+            top.filter(|t| clearly_better(&t.score, &as_is, *col == ColumnEncoding::Mixed))
+        {
             // Two legacy readings both better than the cell as it stands: someone must look.
-            return if ambiguous { Decision::Unsure } else { Decision::Convert(t.clone()) };
+            return if ambiguous {
+                Decision::Unsure
+            } else {
+                Decision::Convert(t.clone())
+            };
         }
         return Decision::Keep;
     }
@@ -729,7 +838,9 @@ pub(crate) fn decide(s: &str, col: &ColumnEncoding) -> Decision {
     // encoding (the order of `readings`).
     match top {
         Some(t) if t.score.rank() > as_is.rank() => Decision::Convert(t.clone()),
-        _ if s.chars().any(is_signal) || (ascii_letters_only(s) && has_viqr_marks(s)) => Decision::Unsure,
+        _ if s.chars().any(is_signal) || (ascii_letters_only(s) && has_viqr_marks(s)) => {
+            Decision::Unsure
+        }
         _ => Decision::Keep,
     }
 }
@@ -751,7 +862,8 @@ fn clearly_better(reading: &Score, as_is: &Score, mixed: bool) -> bool {
 /// a Unicode cell ("Cô\u{AD}ng" is "Công") but are TCVN3 "ư" in a legacy one.
 fn as_is_reading(s: &str) -> std::borrow::Cow<'_, str> {
     let nfc = super::unicode::surely_nfc(s)
-        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes;
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes;
     if nfc && !s.contains('\u{AD}') {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -784,7 +896,11 @@ pub(crate) fn vote(s: &str) -> Option<Vote> {
     }
     let as_is_text = as_is_reading(s);
     let as_is = syllable::score(&as_is_text);
-    let rs = if may_be_legacy(s) { readings(s, &as_is_text, None) } else { Vec::new() };
+    let rs = if may_be_legacy(s) {
+        readings(s, &as_is_text, None)
+    } else {
+        Vec::new()
+    };
     let good: Vec<&Reading> = rs.iter().filter(|r| r.score.good()).collect();
     if as_is.good() {
         let top = best(good.iter().copied());
@@ -795,12 +911,19 @@ pub(crate) fn vote(s: &str) -> Option<Vote> {
             return Some(Vote::Lean(t.enc));
         }
         // A cell that is its own legacy reading ("Lý" is also TCVN3 "Lý") says nothing.
-        let own_reading =
-            [decode_tcvn3(s, false, false), decode_vni(s, false)].iter().any(|d| d.as_deref() == Some(&*as_is_text));
-        return if good.is_empty() && !s.is_ascii() && !own_reading { Some(Vote::Unicode) } else { None };
+        let own_reading = [decode_tcvn3(s, false, false), decode_vni(s, false)]
+            .iter()
+            .any(|d| d.as_deref() == Some(&*as_is_text));
+        return if good.is_empty() && !s.is_ascii() && !own_reading {
+            Some(Vote::Unicode)
+        } else {
+            None
+        };
     }
     let top = best(good.iter().copied())?;
-    let tie = good.iter().any(|r| r.enc != top.enc && r.score.rank() == top.score.rank());
+    let tie = good
+        .iter()
+        .any(|r| r.enc != top.enc && r.score.rank() == top.score.rank());
     if tie || top.score.rank() <= as_is.rank() {
         return None;
     }
@@ -832,40 +955,85 @@ mod tests {
             ("Trần Văn Đức", "TrÇn V¨n §øc", "Traàn Vaên Ñöùc"),
             ("Lê Thị Thuỷ", "Lª ThÞ Thuû", "Leâ Thò Thuyû"),
             ("Phạm Quốc Việt", "Ph¹m Quèc ViÖt", "Phaïm Quoác Vieät"),
-            ("Đặng Thị Ngọc Ánh", "§Æng ThÞ Ngäc ¸nh", "Ñaëng Thò Ngoïc AÙnh"),
+            (
+                "Đặng Thị Ngọc Ánh",
+                "§Æng ThÞ Ngäc ¸nh",
+                "Ñaëng Thò Ngoïc AÙnh",
+            ),
             ("Hoàng Văn Tuấn", "Hoµng V¨n TuÊn", "Hoaøng Vaên Tuaán"),
-            ("Thành phố Hồ Chí Minh", "Thµnh phè Hå ChÝ Minh", "Thaønh phoá Hoà Chí Minh"),
+            (
+                "Thành phố Hồ Chí Minh",
+                "Thµnh phè Hå ChÝ Minh",
+                "Thaønh phoá Hoà Chí Minh",
+            ),
         ];
         for (u, t3, vni) in cases {
             assert_eq!(decode_tcvn3(t3, false, false).as_deref(), Some(u));
             assert_eq!(decode_vni(vni, false).as_deref(), Some(u));
         }
-        assert_eq!(decode_viqr("Nguye^~n Thi. Ho^`ng DDu+'c \\.").as_deref(), Some("Nguyễn Thị Hồng Đức ."));
-        assert_eq!(decode_tcvn3("Tr\u{AD}êng", false, false).as_deref(), Some("Trường"));
+        assert_eq!(
+            decode_viqr("Nguye^~n Thi. Ho^`ng DDu+'c \\.").as_deref(),
+            Some("Nguyễn Thị Hồng Đức .")
+        );
+        assert_eq!(
+            decode_tcvn3("Tr\u{AD}êng", false, false).as_deref(),
+            Some("Trường")
+        );
     }
 
     #[test]
     fn vntimeh_capitals() {
-        assert_eq!(decode_tcvn3("NGUYÔN V¡N", false, false).as_deref(), Some("NGUYỄN VĂN"));
-        assert_eq!(decode_tcvn3("NGUYÔN ThÞ", false, false).as_deref(), Some("NGUYỄN Thị"));
-        assert_eq!(decode_tcvn3("Lª V¡N", false, false).as_deref(), Some("LÊ VĂN"));
-        assert_eq!(decode_tcvn3("Lª LÖ", false, false).as_deref(), Some("Lê Lệ"));
-        assert_eq!(decode_tcvn3("Huúnh ¸nh öng", false, false).as_deref(), Some("Huỳnh Ánh Ửng"));
+        assert_eq!(
+            decode_tcvn3("NGUYÔN V¡N", false, false).as_deref(),
+            Some("NGUYỄN VĂN")
+        );
+        assert_eq!(
+            decode_tcvn3("NGUYÔN ThÞ", false, false).as_deref(),
+            Some("NGUYỄN Thị")
+        );
+        assert_eq!(
+            decode_tcvn3("Lª V¡N", false, false).as_deref(),
+            Some("LÊ VĂN")
+        );
+        assert_eq!(
+            decode_tcvn3("Lª LÖ", false, false).as_deref(),
+            Some("Lê Lệ")
+        );
+        assert_eq!(
+            decode_tcvn3("Huúnh ¸nh öng", false, false).as_deref(),
+            Some("Huỳnh Ánh Ửng")
+        );
         // One-letter words and words without an ASCII capital keep the lower-case reading...
         assert_eq!(decode_tcvn3("¸nh", false, false).as_deref(), Some("ánh"));
-        assert_eq!(decode_tcvn3("x· ¸i", false, false).as_deref(), Some("xã ái"));
+        assert_eq!(
+            decode_tcvn3("x· ¸i", false, false).as_deref(),
+            Some("xã ái")
+        );
         // ...unless every other word of the cell starts with a capital.
-        assert_eq!(decode_tcvn3("X· ¸i Quèc", false, false).as_deref(), Some("Xã Ái Quốc"));
+        assert_eq!(
+            decode_tcvn3("X· ¸i Quèc", false, false).as_deref(),
+            Some("Xã Ái Quốc")
+        );
     }
 
     #[test]
     fn encoders_round_trip() {
         let s = "Nguyễn Thị Hồng Đức Trường Thuỷ Quỳnh";
-        assert_eq!(decode_vni(&encode_vni(s).unwrap_or_default(), false).as_deref(), Some(s));
-        assert_eq!(decode_viqr(&encode_viqr(s).unwrap_or_default()).as_deref(), Some(s));
+        assert_eq!(
+            decode_vni(&encode_vni(s).unwrap_or_default(), false).as_deref(),
+            Some(s)
+        );
+        assert_eq!(
+            decode_viqr(&encode_viqr(s).unwrap_or_default()).as_deref(),
+            Some(s)
+        );
         let t3 = encode_tcvn3(s, TcvnCapitals::Vn1).unwrap_or_default();
         assert_eq!(decode_tcvn3(&t3, true, false).as_deref(), Some(s));
-        let cp: String = encode_cp1258_bytes(s).unwrap_or_default().into_iter().map(cp1252_char).collect();
+        let cp: String = encode_cp1258_bytes(s)
+            .unwrap_or_default()
+            .into_iter()
+            .map(cp1252_char)
+            .collect();
         assert_eq!(decode_cp1258_bytes(&cp).as_deref(), Some(s));
     }
 
@@ -874,9 +1042,15 @@ mod tests {
         let u = ColumnEncoding::Unicode;
         assert!(matches!(decide("Nguyễn Thị Hồng", &u), Decision::Keep));
         assert!(matches!(decide("Hoàng", &u), Decision::Keep));
-        assert!(matches!(decide("NguyÔn ThÞ Hång", &u), Decision::Convert(ref r) if r.enc == Encoding::Tcvn3));
-        assert!(matches!(decide("Nguyeãn Thò Hoàng", &u), Decision::Convert(ref r) if r.enc == Encoding::Vni));
-        assert!(matches!(decide("Hoàng", &ColumnEncoding::Vni), Decision::Convert(ref r) if r.text == "Hồng"));
+        assert!(
+            matches!(decide("NguyÔn ThÞ Hång", &u), Decision::Convert(ref r) if r.enc == Encoding::Tcvn3)
+        );
+        assert!(
+            matches!(decide("Nguyeãn Thò Hoàng", &u), Decision::Convert(ref r) if r.enc == Encoding::Vni)
+        );
+        assert!(
+            matches!(decide("Hoàng", &ColumnEncoding::Vni), Decision::Convert(ref r) if r.text == "Hồng")
+        );
         assert!(matches!(decide("Þ§ø¨", &u), Decision::Unsure));
         assert!(matches!(decide("H'Hen Niê", &u), Decision::Keep));
     }

@@ -84,7 +84,9 @@ pub fn detect_column_encoding<'a>(cells: impl Iterator<Item = &'a str>) -> Colum
     // Only cells that could be legacy text or are non-ASCII Unicode can vote; of a big column an
     // evenly spread sample of them is enough (a province's 340,000 names would otherwise cost
     // seconds of reading every cell every way).
-    let voters: Vec<&str> = cells.filter(|c| !c.is_ascii() || legacy::may_be_legacy(c)).collect();
+    let voters: Vec<&str> = cells
+        .filter(|c| !c.is_ascii() || legacy::may_be_legacy(c))
+        .collect();
     let step = voters.len().div_ceil(MAX_VOTERS).max(1);
     let mut unicode = 0usize;
     let mut combining = 0usize;
@@ -114,13 +116,23 @@ pub fn detect_column_encoding<'a>(cells: impl Iterator<Item = &'a str>) -> Colum
     if total == 0 {
         return ColumnEncoding::Unicode;
     }
-    let (top_i, top) = legacy.iter().copied().enumerate().max_by_key(|&(_, n)| n).unwrap_or((0, 0));
+    let (top_i, top) = legacy
+        .iter()
+        .copied()
+        .enumerate()
+        .max_by_key(|&(_, n)| n)
+        .unwrap_or((0, 0));
     let share = |n: usize| n as f64 / total as f64;
     if top > 0 && share(top) >= LEGACY_MAJORITY {
-        return [ColumnEncoding::Tcvn3, ColumnEncoding::Vni, ColumnEncoding::Viqr, ColumnEncoding::Cp1258]
-            .get(top_i)
-            .copied()
-            .unwrap_or(ColumnEncoding::Mixed);
+        return [
+            ColumnEncoding::Tcvn3,
+            ColumnEncoding::Vni,
+            ColumnEncoding::Viqr,
+            ColumnEncoding::Cp1258,
+        ]
+        .get(top_i)
+        .copied()
+        .unwrap_or(ColumnEncoding::Mixed);
     }
     if legacy_total > 0 && share(legacy_total) >= MIXED_SHARE {
         return ColumnEncoding::Mixed;
@@ -262,7 +274,10 @@ pub struct CleanText {
 /// Cleans one cell (see the module docs for the steps).
 pub fn clean_text(input: &str, options: &TextOptions) -> CleanText {
     let (text, changes) = clean_text_cow(input, options);
-    CleanText { text: text.into_owned(), changes }
+    CleanText {
+        text: text.into_owned(),
+        changes,
+    }
 }
 
 /// [`clean_text`] without the copy: the input comes back borrowed when nothing changes, which
@@ -271,8 +286,15 @@ pub fn clean_text_cow<'a>(input: &'a str, options: &TextOptions) -> (Cow<'a, str
     if plainly_clean(input, options.kind == TextKind::PersonName) {
         return style_and_warn(input, options);
     }
-    let Some(first) = fix_pass(input, options) else { return (Cow::Borrowed(input), vec![Change::LegacyUnsure]) };
-    let Pass { mut text, mut changes, mut converted, mut mixed_script } = first;
+    let Some(first) = fix_pass(input, options) else {
+        return (Cow::Borrowed(input), vec![Change::LegacyUnsure]);
+    };
+    let Pass {
+        mut text,
+        mut changes,
+        mut converted,
+        mut mixed_script,
+    } = first;
     // Cleaning can show what the first look could not: a control character removed from between
     // a vowel and a VIQR mark, a letter that casing made decodable. Clean the result again until
     // nothing changes, as the Unicode it now is once something was converted.
@@ -285,11 +307,15 @@ pub fn clean_text_cow<'a>(input: &'a str, options: &TextOptions) -> (Cow<'a, str
         }
         let column = match options.column {
             _ if converted => ColumnEncoding::Unicode,
-            ColumnEncoding::Tcvn3 | ColumnEncoding::Vni | ColumnEncoding::Viqr => ColumnEncoding::Unicode,
+            ColumnEncoding::Tcvn3 | ColumnEncoding::Vni | ColumnEncoding::Viqr => {
+                ColumnEncoding::Unicode
+            }
             c => c,
         };
         let again = fix_pass(current, &TextOptions { column, ..*options });
-        let Some(again) = again else { return (Cow::Borrowed(input), vec![Change::LegacyUnsure]) };
+        let Some(again) = again else {
+            return (Cow::Borrowed(input), vec![Change::LegacyUnsure]);
+        };
         let Cow::Owned(next) = again.text else { break };
         for c in again.changes {
             if !changes.contains(&c) {
@@ -340,7 +366,9 @@ fn plainly_clean(s: &str, person: bool) -> bool {
                 prev_lower = !upper;
             }
             _ => {
-                let Some(l) = syllable::letter(c) else { return false };
+                let Some(l) = syllable::letter(c) else {
+                    return false;
+                };
                 if c == '\u{D0}' || c == '\u{F0}' {
                     return false;
                 }
@@ -415,7 +443,11 @@ fn fix_pass<'a>(input: &'a str, options: &TextOptions) -> Option<Pass<'a>> {
         None => decoded,
     };
     if fixes.nfc {
-        changes.push(if fixes.cp1258 && !converted { Change::LegacyCp1258 } else { Change::Nfc });
+        changes.push(if fixes.cp1258 && !converted {
+            Change::LegacyCp1258
+        } else {
+            Change::Nfc
+        });
     }
     for (on, change) in [
         (fixes.deprecated, Change::DeprecatedTone),
@@ -449,7 +481,12 @@ fn fix_pass<'a>(input: &'a str, options: &TextOptions) -> Option<Pass<'a>> {
             text = Cow::Owned(s);
         }
     }
-    Some(Pass { text, changes, converted, mixed_script: fixes.mixed_script })
+    Some(Pass {
+        text,
+        changes,
+        converted,
+        mixed_script: fixes.mixed_script,
+    })
 }
 
 /// "NguyễnVăn" -> "Nguyễn Văn": a lower-case letter followed by a capital inside a word, when
@@ -466,10 +503,15 @@ fn split_joined_syllables(s: &str) -> Cow<'_, str> {
             word_start = i + c.len_utf8();
         } else if upper(c) && prev.is_some_and(lower) {
             let left = s.get(word_start..i).unwrap_or("");
-            let right_end = s.get(i..).and_then(|r| r.find([' ', '-', '\''])).map_or(s.len(), |k| i + k);
+            let right_end = s
+                .get(i..)
+                .and_then(|r| r.find([' ', '-', '\'']))
+                .map_or(s.len(), |k| i + k);
             let right = s.get(i..right_end).unwrap_or("");
             // Two letters at least on each side: "HoÌ" is an undecoded legacy cell, not "Ho Ì".
-            let ok = |w: &str| w.chars().count() >= 2 && syllable::classify(w) >= syllable::WordClass::Strict;
+            let ok = |w: &str| {
+                w.chars().count() >= 2 && syllable::classify(w) >= syllable::WordClass::Strict
+            };
             if ok(left) && ok(right) {
                 cuts.push(i);
                 word_start = i;
@@ -501,12 +543,19 @@ fn name_warnings(s: &str, changes: &mut Vec<Change>) {
     // Vietnamese letters first: Unicode's alphabetic table is slow and this runs on every name.
     let is_letter = |c: char| syllable::letter(c).is_some() || (!c.is_ascii() && c.is_alphabetic());
     let symbols = s.chars().any(|c| {
-        !(is_letter(c) || c == ' ' || c == '\'' || c == '-' || unicode_normalization::char::is_combining_mark(c))
+        !(is_letter(c)
+            || c == ' '
+            || c == '\''
+            || c == '-'
+            || unicode_normalization::char::is_combining_mark(c))
     });
     if symbols {
         changes.push(Change::NameSymbols);
     }
-    let syllables = s.split([' ', '-']).filter(|w| w.chars().any(is_letter)).count();
+    let syllables = s
+        .split([' ', '-'])
+        .filter(|w| w.chars().any(is_letter))
+        .count();
     if syllables == 1 {
         changes.push(Change::NameSingleSyllable);
     } else if syllables > MAX_NAME_SYLLABLES {
@@ -524,7 +573,10 @@ pub fn comparison_key(input: &str) -> String {
     let lower: String = cleaned.nfc().flat_map(char::to_lowercase).collect();
     let lower: String = lower.nfc().collect();
     let styled = tone::apply(&lower, ToneStyle::New).into_owned();
-    styled.replace(" - ", "-").replace("- ", "-").replace(" -", "-")
+    styled
+        .replace(" - ", "-")
+        .replace("- ", "-")
+        .replace(" -", "-")
 }
 
 #[cfg(test)]
@@ -532,7 +584,10 @@ mod tests {
     use super::*;
 
     fn name_opts() -> TextOptions {
-        TextOptions { kind: TextKind::PersonName, ..TextOptions::default() }
+        TextOptions {
+            kind: TextKind::PersonName,
+            ..TextOptions::default()
+        }
     }
 
     #[test]
@@ -562,7 +617,10 @@ mod tests {
         let r = clean_text("NGUYÔN V¡N §øC", &o);
         assert_eq!(r.text, "NGUYỄN VĂN ĐỨC");
         let r = clean_text("Nguye^~n Thi. Ho^`ng", &o);
-        assert_eq!((r.text.as_str(), r.changes.as_slice()), ("Nguyễn Thị Hồng", &[Change::LegacyViqr][..]));
+        assert_eq!(
+            (r.text.as_str(), r.changes.as_slice()),
+            ("Nguyễn Thị Hồng", &[Change::LegacyViqr][..])
+        );
         let r = clean_text("Tr\u{AD}¬ng V¨n A", &o);
         assert_eq!(r.text, "Trương Văn A");
     }
@@ -576,10 +634,17 @@ mod tests {
 
     #[test]
     fn casing_tone_and_warnings() {
-        let o = TextOptions { name_casing: true, tone_style: ToneStyle::New, ..name_opts() };
+        let o = TextOptions {
+            name_casing: true,
+            tone_style: ToneStyle::New,
+            ..name_opts()
+        };
         let r = clean_text("  NGUYỄN  thị THUỶ ", &o);
         assert_eq!(r.text, "Nguyễn Thị Thủy");
-        assert_eq!(r.changes, vec![Change::Spacing, Change::ToneStyle, Change::Casing]);
+        assert_eq!(
+            r.changes,
+            vec![Change::Spacing, Change::ToneStyle, Change::Casing]
+        );
         let r = clean_text("Nguyễn Văn 2", &name_opts());
         assert_eq!(r.changes, vec![Change::NameSymbols]);
         let r = clean_text("An", &name_opts());
@@ -587,7 +652,10 @@ mod tests {
         let r = clean_text("Công Tằng Tôn Nữ Thị Hoàng Mai Anh", &name_opts());
         assert_eq!(r.changes, vec![Change::NameTooLong]);
         let r = clean_text("NguyễnVăn An", &name_opts());
-        assert_eq!((r.text.as_str(), r.changes.as_slice()), ("Nguyễn Văn An", &[Change::Spacing][..]));
+        assert_eq!(
+            (r.text.as_str(), r.changes.as_slice()),
+            ("Nguyễn Văn An", &[Change::Spacing][..])
+        );
         let r = clean_text("Nguyễn Бao", &name_opts());
         assert!(r.changes.contains(&Change::MixedScript));
     }
@@ -604,17 +672,41 @@ mod tests {
             "hoà bình thuận",
             "Đặng Thị Ánh",
         ] {
-            for (casing, tone) in [(false, ToneStyle::Keep), (true, ToneStyle::New), (true, ToneStyle::Old)] {
-                let o = TextOptions { name_casing: casing, tone_style: tone, ..name_opts() };
+            for (casing, tone) in [
+                (false, ToneStyle::Keep),
+                (true, ToneStyle::New),
+                (true, ToneStyle::Old),
+            ] {
+                let o = TextOptions {
+                    name_casing: casing,
+                    tone_style: tone,
+                    ..name_opts()
+                };
                 assert!(plainly_clean(s, true), "{s}");
                 let fast = style_and_warn(s, &o);
-                let Some(p) = fix_pass(s, &o) else { panic!("{s}") };
+                let Some(p) = fix_pass(s, &o) else {
+                    panic!("{s}")
+                };
                 let mut slow = p.changes;
                 name_warnings(&p.text, &mut slow);
-                assert_eq!((fast.0.as_ref(), &fast.1), (p.text.as_ref(), &slow), "{s} {o:?}");
+                assert_eq!(
+                    (fast.0.as_ref(), &fast.1),
+                    (p.text.as_ref(), &slow),
+                    "{s} {o:?}"
+                );
             }
         }
-        for s in ["Lê Hà", " An", "An ", "A  B", "Ddu+'c", "NguyễnVăn", "Ðinh", "H'Hen", "Tr\u{AD}êng"] {
+        for s in [
+            "Lê Hà",
+            " An",
+            "An ",
+            "A  B",
+            "Ddu+'c",
+            "NguyễnVăn",
+            "Ðinh",
+            "H'Hen",
+            "Tr\u{AD}êng",
+        ] {
             assert!(!plainly_clean(s, true), "{s:?}");
         }
     }
@@ -640,13 +732,28 @@ mod tests {
     #[test]
     fn column_vote() {
         let t3 = ["NguyÔn ThÞ Hång", "TrÇn V¨n §øc", "Lª ThÞ Thuû", "Hoa"];
-        assert_eq!(detect_column_encoding(t3.iter().copied()), ColumnEncoding::Tcvn3);
+        assert_eq!(
+            detect_column_encoding(t3.iter().copied()),
+            ColumnEncoding::Tcvn3
+        );
         let vni = ["Nguyeãn Thò Hoàng", "Traàn Vaên Ñöùc", "Hoàng"];
-        assert_eq!(detect_column_encoding(vni.iter().copied()), ColumnEncoding::Vni);
+        assert_eq!(
+            detect_column_encoding(vni.iter().copied()),
+            ColumnEncoding::Vni
+        );
         let uni = ["Nguyễn Thị Hồng", "Trần Văn Đức", "Hoàng"];
-        assert_eq!(detect_column_encoding(uni.iter().copied()), ColumnEncoding::Unicode);
+        assert_eq!(
+            detect_column_encoding(uni.iter().copied()),
+            ColumnEncoding::Unicode
+        );
         let mixed = ["Nguyễn Thị Hồng", "Trần Văn Đức", "NguyÔn ThÞ Hång"];
-        assert_eq!(detect_column_encoding(mixed.iter().copied()), ColumnEncoding::Mixed);
-        assert_eq!(detect_column_encoding(std::iter::empty()), ColumnEncoding::Unicode);
+        assert_eq!(
+            detect_column_encoding(mixed.iter().copied()),
+            ColumnEncoding::Mixed
+        );
+        assert_eq!(
+            detect_column_encoding(std::iter::empty()),
+            ColumnEncoding::Unicode
+        );
     }
 }

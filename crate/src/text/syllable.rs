@@ -17,8 +17,8 @@ use unicode_normalization::UnicodeNormalization;
 /// The 29 letters of the Vietnamese alphabet plus f, j, w, z (loan words, minority names).
 /// A letter's code is its index + 1; 0 means "not a letter".
 const ALPHABET: [char; 33] = [
-    'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'ô', 'ơ', 'p', 'q',
-    'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
+    'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
 ];
 
 /// Combining marks of the five tones, in the order of [`Tone`] codes 1..=5.
@@ -40,12 +40,18 @@ pub(crate) struct Letter {
 
 /// Letter code of an alphabet character (lower case, no tone), 0 if absent.
 pub(crate) fn code_of(c: char) -> u8 {
-    ALPHABET.iter().position(|&a| a == c).map_or(0, |i| i as u8 + 1)
+    ALPHABET
+        .iter()
+        .position(|&a| a == c)
+        .map_or(0, |i| i as u8 + 1)
 }
 
 /// The lower-case, toneless character of a letter code.
 pub(crate) fn char_of(code: u8) -> char {
-    ALPHABET.get((code as usize).wrapping_sub(1)).copied().unwrap_or('?')
+    ALPHABET
+        .get((code as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or('?')
 }
 
 /// Per letter code: (vowel, shaped vowel).
@@ -84,7 +90,10 @@ const HIGH_END: usize = 0x1EFA;
 fn letter_table() -> &'static LetterTable {
     static T: OnceLock<LetterTable> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = LetterTable { low: vec![None; LOW_END], high: vec![None; HIGH_END - HIGH_START] };
+        let mut t = LetterTable {
+            low: vec![None; LOW_END],
+            high: vec![None; HIGH_END - HIGH_START],
+        };
         let mut put = |c: char, l: Letter| {
             let u = c as usize;
             if u < LOW_END {
@@ -97,11 +106,25 @@ fn letter_table() -> &'static LetterTable {
             let code = i as u8 + 1;
             let upper_base = base.to_uppercase().next().unwrap_or(base);
             for (b, upper) in [(base, false), (upper_base, true)] {
-                put(b, Letter { code, tone: 0, upper });
+                put(
+                    b,
+                    Letter {
+                        code,
+                        tone: 0,
+                        upper,
+                    },
+                );
                 if is_vowel(code) {
                     for (t, &mark) in TONE_MARKS.iter().enumerate() {
                         if let Some(c) = compose_nfc(b, mark) {
-                            put(c, Letter { code, tone: t as u8 + 1, upper });
+                            put(
+                                c,
+                                Letter {
+                                    code,
+                                    tone: t as u8 + 1,
+                                    upper,
+                                },
+                            );
                         }
                     }
                 }
@@ -109,9 +132,30 @@ fn letter_table() -> &'static LetterTable {
         }
         // Look-alikes of Đ/đ (Icelandic eth, African D), which the cleaner repairs anyway.
         let dd = code_of('đ');
-        put('\u{D0}', Letter { code: dd, tone: 0, upper: true });
-        put('\u{F0}', Letter { code: dd, tone: 0, upper: false });
-        put('\u{189}', Letter { code: dd, tone: 0, upper: true });
+        put(
+            '\u{D0}',
+            Letter {
+                code: dd,
+                tone: 0,
+                upper: true,
+            },
+        );
+        put(
+            '\u{F0}',
+            Letter {
+                code: dd,
+                tone: 0,
+                upper: false,
+            },
+        );
+        put(
+            '\u{189}',
+            Letter {
+                code: dd,
+                tone: 0,
+                upper: true,
+            },
+        );
         t
     })
 }
@@ -123,7 +167,11 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
         if !c.is_ascii_alphabetic() {
             return None;
         }
-        return Some(Letter { code: ASCII_CODES[u & 0x1f], tone: 0, upper: c.is_ascii_uppercase() });
+        return Some(Letter {
+            code: ASCII_CODES[u & 0x1f],
+            tone: 0,
+            upper: c.is_ascii_uppercase(),
+        });
     }
     let t = letter_table();
     if u < LOW_END {
@@ -131,7 +179,11 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
     } else if (HIGH_START..HIGH_END).contains(&u) {
         t.high.get(u - HIGH_START).copied().flatten()
     } else if c == '\u{256}' {
-        Some(Letter { code: code_of('đ'), tone: 0, upper: false })
+        Some(Letter {
+            code: code_of('đ'),
+            tone: 0,
+            upper: false,
+        })
     } else {
         None
     }
@@ -157,7 +209,11 @@ pub(crate) fn compose_letter(code: u8, tone: Tone, upper: bool) -> Option<char> 
     if base == '?' {
         return None;
     }
-    let base = if upper { base.to_uppercase().next()? } else { base };
+    let base = if upper {
+        base.to_uppercase().next()?
+    } else {
+        base
+    };
     if tone == 0 {
         return Some(base);
     }
@@ -194,8 +250,15 @@ pub(crate) struct Word {
 
 impl Word {
     pub fn parse(token: &str) -> Option<Word> {
-        let mut w =
-            Word { codes: [0; MAX_LETTERS], len: 0, tone: 0, tone_at: 0, tones: 0, upper_mask: 0, case_ok: true };
+        let mut w = Word {
+            codes: [0; MAX_LETTERS],
+            len: 0,
+            tone: 0,
+            tone_at: 0,
+            tones: 0,
+            upper_mask: 0,
+            case_ok: true,
+        };
         let mut uppers = 0usize;
         let mut first_upper = false;
         let mut second_upper = false;
@@ -228,7 +291,8 @@ impl Word {
         let all_upper = uppers == w.len;
         let capitalised = !second_upper && !later_upper;
         // "HMông", "XTiêng": a one-consonant prefix written as a capital before a capitalised word.
-        let prefixed = first_upper && second_upper && !later_upper && w.len > 2 && !is_vowel(w.codes[0]);
+        let prefixed =
+            first_upper && second_upper && !later_upper && w.len > 2 && !is_vowel(w.codes[0]);
         w.case_ok = all_upper || capitalised || prefixed;
         Some(w)
     }
@@ -249,8 +313,8 @@ pub(crate) enum WordClass {
 
 /// Initial consonants, longest first so that "ngh" is tried before "ng" and "n".
 const ONSETS: [&str; 29] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k", "l", "m",
-    "n", "p", "q", "r", "s", "t", "v", "x", "",
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", "",
 ];
 
 /// Rhymes (vowel cluster + final consonant) of standard orthography, toneless.
@@ -345,7 +409,13 @@ fn grammar() -> &'static Grammar {
             let (old, new) = tone_slots(vowels, !coda.is_empty());
             let coda_s: String = coda.iter().map(|&c| char_of(c)).collect();
             let stop = matches!(coda_s.as_str(), "c" | "ch" | "p" | "t");
-            rhymes.push((pack(&codes, 0), RhymeInfo { tone_mask: (1 << old) | (1 << new), stop }));
+            rhymes.push((
+                pack(&codes, 0),
+                RhymeInfo {
+                    tone_mask: (1 << old) | (1 << new),
+                    stop,
+                },
+            ));
             clusters.push(pack(vowels, 0));
         }
         for c in EXTRA_CLUSTERS.split_whitespace() {
@@ -368,15 +438,27 @@ fn grammar() -> &'static Grammar {
         }
         common.sort_unstable();
         common.dedup();
-        let onsets = ONSETS.iter().map(|o| o.chars().map(code_of).collect()).collect();
-        Grammar { rhymes, clusters, common, onsets }
+        let onsets = ONSETS
+            .iter()
+            .map(|o| o.chars().map(code_of).collect())
+            .collect();
+        Grammar {
+            rhymes,
+            clusters,
+            common,
+            onsets,
+        }
     })
 }
 
 fn rhyme(codes: &[u8]) -> Option<RhymeInfo> {
     let g = grammar();
     let k = pack(codes, 0);
-    g.rhymes.binary_search_by_key(&k, |&(k, _)| k).ok().and_then(|i| g.rhymes.get(i)).map(|&(_, r)| r)
+    g.rhymes
+        .binary_search_by_key(&k, |&(k, _)| k)
+        .ok()
+        .and_then(|i| g.rhymes.get(i))
+        .map(|&(_, r)| r)
 }
 
 /// Length of the onset of a standard syllable: the first onset (longest first) after which the
@@ -410,7 +492,9 @@ fn standard(w: &Word) -> Standard {
         if on_len >= codes.len() || !codes.starts_with(onset) {
             continue;
         }
-        let Some(info) = rhyme(&codes[on_len..]) else { continue };
+        let Some(info) = rhyme(&codes[on_len..]) else {
+            continue;
+        };
         found = Standard::BadTone;
         if w.tones > 1 {
             continue;
@@ -481,13 +565,21 @@ fn lenient(w: &Word) -> bool {
 
 /// Class of one word (a run of letters between separators).
 pub(crate) fn classify(token: &str) -> WordClass {
-    let Some(w) = Word::parse(token) else { return WordClass::Invalid };
+    let Some(w) = Word::parse(token) else {
+        return WordClass::Invalid;
+    };
     if !w.case_ok {
         return WordClass::Invalid;
     }
     // The common-syllable list ignores where the tone sits, so it is consulted only for words
     // whose tone is where a rule puts it ("taù" is not "tàu").
-    let common = || w.tones <= 1 && grammar().common.binary_search(&pack(w.codes(), w.tone)).is_ok();
+    let common = || {
+        w.tones <= 1
+            && grammar()
+                .common
+                .binary_search(&pack(w.codes(), w.tone))
+                .is_ok()
+    };
     match standard(&w) {
         Standard::Valid if common() => WordClass::Common,
         Standard::Valid => WordClass::Strict,
@@ -512,7 +604,10 @@ pub(crate) fn is_separator(c: char) -> bool {
 
 /// Punctuation trimmed from the ends of a word before it is judged ("An." "(Bé)").
 fn is_edge_punctuation(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '/' | '"' | '!' | '?' | '[' | ']')
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '(' | ')' | '/' | '"' | '!' | '?' | '[' | ']'
+    )
 }
 
 /// Counts of word classes over a reading of a cell.
@@ -533,7 +628,11 @@ impl Score {
 
     /// Ranking key: fewer invalid words, then more common, then more strict ones.
     pub fn rank(&self) -> (i32, i32, i32) {
-        (-i32::from(self.invalid), i32::from(self.common), i32::from(self.strict))
+        (
+            -i32::from(self.invalid),
+            i32::from(self.common),
+            i32::from(self.strict),
+        )
     }
 }
 
@@ -622,15 +721,19 @@ mod tests {
             "ý",
             "Ý",
         ] {
-            assert!(class(w) >= WordClass::Strict, "{w} should be valid, got {:?}", class(w));
+            assert!(
+                class(w) >= WordClass::Strict,
+                "{w} should be valid, got {:?}",
+                class(w)
+            );
         }
     }
 
     #[test]
     fn minority_names_are_not_rejected() {
         for w in [
-            "Ksor", "Niê", "H", "Hen", "Y", "Mlô", "Byă", "Giàng", "Vừ", "Rmah", "Êban", "Ayun", "Siu", "Enuôl",
-            "Hđơk", "Kpă", "Adrơng", "HMông", "XTiêng", "Ea", "Pleiku", "Nơ",
+            "Ksor", "Niê", "H", "Hen", "Y", "Mlô", "Byă", "Giàng", "Vừ", "Rmah", "Êban", "Ayun",
+            "Siu", "Enuôl", "Hđơk", "Kpă", "Adrơng", "HMông", "XTiêng", "Ea", "Pleiku", "Nơ",
         ] {
             assert!(class(w) >= WordClass::Lenient, "{w} rejected");
         }
@@ -639,8 +742,8 @@ mod tests {
     #[test]
     fn legacy_garbage_is_invalid() {
         for w in [
-            "NguyÔn", "ThÞ", "Hång", "TrÇn", "V¨n", "§øc", "Nguyeãn", "Leâ", "Traàn", "Vaên", "Ñöùc", "Thuyû",
-            "Nguye^~n", "hóang", "hảt", "nGuyễn", "thịị", "Phaïm",
+            "NguyÔn", "ThÞ", "Hång", "TrÇn", "V¨n", "§øc", "Nguyeãn", "Leâ", "Traàn", "Vaên",
+            "Ñöùc", "Thuyû", "Nguye^~n", "hóang", "hảt", "nGuyễn", "thịị", "Phaïm",
         ] {
             assert_eq!(class(w), WordClass::Invalid, "{w} accepted");
         }
@@ -683,7 +786,11 @@ mod tests {
     fn letters_round_trip() {
         for c in "aáàảãạăắằẳẵặâấầẩẫậđĐêếềểễệƯỨỪỬỮỰýỳỷỹỵ".chars()
         {
-            let l = letter(c).unwrap_or(Letter { code: 0, tone: 0, upper: false });
+            let l = letter(c).unwrap_or(Letter {
+                code: 0,
+                tone: 0,
+                upper: false,
+            });
             assert_eq!(compose_letter(l.code, l.tone, l.upper), Some(c));
         }
         assert!(letter('Þ').is_none());

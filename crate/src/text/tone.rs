@@ -35,7 +35,11 @@ fn restyle_word(word: &str, style: ToneStyle) -> Option<String> {
     let mut out = String::with_capacity(word.len());
     for (i, &code) in w.codes().iter().enumerate() {
         let tone = if i == on + target { w.tone } else { 0 };
-        out.push(syllable::compose_letter(code, tone, w.upper_mask & (1 << i) != 0)?);
+        out.push(syllable::compose_letter(
+            code,
+            tone,
+            w.upper_mask & (1 << i) != 0,
+        )?);
     }
     Some(out)
 }
@@ -99,7 +103,10 @@ mod tests {
         );
         assert_eq!(new("Khánh Hoà - Thanh Hoá"), "Khánh Hòa - Thanh Hóa");
         assert_eq!(old("Huỳnh Thủy Tiên, Tùy"), "Huỳnh Thuỷ Tiên, Tuỳ");
-        assert!(matches!(apply("Nguyễn Văn An", ToneStyle::New), Cow::Borrowed(_)));
+        assert!(matches!(
+            apply("Nguyễn Văn An", ToneStyle::New),
+            Cow::Borrowed(_)
+        ));
         assert!(matches!(apply("Hòa", ToneStyle::New), Cow::Borrowed(_)));
     }
 }

@@ -73,8 +73,8 @@ fn kind(c: char) -> Kind {
         | '\u{FFA0}'
         | '\u{FFF9}'..='\u{FFFB}'
         | '\u{E0000}'..='\u{E007F}' => Kind::Invisible,
-        '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{2BC}' | '\u{2B9}' | '\u{2BB}' | '`' | '\u{B4}' | '\u{2032}'
-        | '\u{FF07}' => Kind::Apostrophe,
+        '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{2BC}' | '\u{2B9}' | '\u{2BB}' | '`'
+        | '\u{B4}' | '\u{2032}' | '\u{FF07}' => Kind::Apostrophe,
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Kind::Dash,
         '\u{340}' => Kind::Deprecated('\u{300}'),
         '\u{341}' => Kind::Deprecated('\u{301}'),
@@ -168,7 +168,11 @@ fn latin_lookalike(c: char) -> Option<char> {
 /// are bytes (U+00AD, NBSP, C1 controls, "Ð") stay for the encoding decision.
 pub(crate) fn pre_clean<'a>(s: &'a str, fixes: &mut Fixes) -> Cow<'a, str> {
     let affected = |c: char| {
-        (c as u32) > 0xFF && matches!(kind(c), Kind::Invisible | Kind::Space | Kind::Deprecated(_) | Kind::Eth(_))
+        (c as u32) > 0xFF
+            && matches!(
+                kind(c),
+                Kind::Invisible | Kind::Space | Kind::Deprecated(_) | Kind::Eth(_)
+            )
     };
     let stripped = if s.chars().any(affected) {
         let mut out = String::with_capacity(s.len());
@@ -196,9 +200,13 @@ pub(crate) fn pre_clean<'a>(s: &'a str, fixes: &mut Fixes) -> Cow<'a, str> {
         Cow::Borrowed(s)
     };
     if stripped.is_ascii()
-        || !stripped
-            .chars()
-            .any(|c| !c.is_ascii() && matches!(script(c), Some(Script::Cyrillic | Script::Greek | Script::Other)))
+        || !stripped.chars().any(|c| {
+            !c.is_ascii()
+                && matches!(
+                    script(c),
+                    Some(Script::Cyrillic | Script::Greek | Script::Other)
+                )
+        })
     {
         return stripped;
     }
@@ -247,7 +255,8 @@ pub(crate) fn is_cp1258_combining(s: &str) -> bool {
 /// Vietnamese letters U+1EA0..U+1EF9 are NFC whatever follows them, unless a combining mark
 /// follows (and those are all at U+0300 and above).
 pub(crate) fn surely_nfc(s: &str) -> bool {
-    s.chars().all(|c| (c as u32) < 0x300 || (0x1EA0..=0x1EF9).contains(&(c as u32)))
+    s.chars()
+        .all(|c| (c as u32) < 0x300 || (0x1EA0..=0x1EF9).contains(&(c as u32)))
 }
 
 fn is_nfc_fast(s: &str) -> bool {
@@ -352,7 +361,9 @@ fn repair_scripts(s: &str, fixes: &mut Fixes) -> Option<String> {
         if i > 0 {
             out.push(' ');
         }
-        let needs = w.chars().any(|c| matches!(script(c), Some(Script::Cyrillic | Script::Greek)));
+        let needs = w
+            .chars()
+            .any(|c| matches!(script(c), Some(Script::Cyrillic | Script::Greek)));
         if !needs {
             out.push_str(w);
             continue;
@@ -366,12 +377,26 @@ fn repair_scripts(s: &str, fixes: &mut Fixes) -> Option<String> {
             // case, so that name casing can never turn an unrepaired letter into a repairable one.
             let k = single(&mut std::iter::once(c).nfc()).unwrap_or(c);
             latin_lookalike(k)
-                .or_else(|| single(&mut k.to_lowercase()).and_then(latin_lookalike).map(|l| l.to_ascii_uppercase()))
-                .or_else(|| single(&mut k.to_uppercase()).and_then(latin_lookalike).map(|l| l.to_ascii_lowercase()))
+                .or_else(|| {
+                    single(&mut k.to_lowercase())
+                        .and_then(latin_lookalike)
+                        .map(|l| l.to_ascii_uppercase())
+                })
+                .or_else(|| {
+                    single(&mut k.to_uppercase())
+                        .and_then(latin_lookalike)
+                        .map(|l| l.to_ascii_lowercase())
+                })
         };
         let repaired: Option<String> = w
             .chars()
-            .map(|c| if matches!(script(c), Some(Script::Cyrillic | Script::Greek)) { twin(c) } else { Some(c) })
+            .map(|c| {
+                if matches!(script(c), Some(Script::Cyrillic | Script::Greek)) {
+                    twin(c)
+                } else {
+                    Some(c)
+                }
+            })
             .collect();
         match repaired {
             Some(r) => {
@@ -383,10 +408,15 @@ fn repair_scripts(s: &str, fixes: &mut Fixes) -> Option<String> {
     }
     let result = if changed { Some(out) } else { None };
     let after = result.as_deref().unwrap_or(s);
-    let scripts_left = [Script::Latin, Script::Cyrillic, Script::Greek, Script::Other]
-        .iter()
-        .filter(|&&sc| after.chars().any(|c| script(c) == Some(sc)))
-        .count();
+    let scripts_left = [
+        Script::Latin,
+        Script::Cyrillic,
+        Script::Greek,
+        Script::Other,
+    ]
+    .iter()
+    .filter(|&&sc| after.chars().any(|c| script(c) == Some(sc)))
+    .count();
     fixes.mixed_script |= scripts_left > 1;
     fixes.lookalike |= changed;
     result
@@ -460,7 +490,10 @@ mod tests {
     #[test]
     fn non_byte_invisibles_and_lookalikes_go_first() {
         let mut f = Fixes::default();
-        assert_eq!(pre_clean("Tr\u{AD}êng\u{200B}\u{3000}A", &mut f), "Tr\u{AD}êng A");
+        assert_eq!(
+            pre_clean("Tr\u{AD}êng\u{200B}\u{3000}A", &mut f),
+            "Tr\u{AD}êng A"
+        );
         assert!(f.invisible && f.spacing);
     }
 }

@@ -19,9 +19,19 @@ pub fn read_csv(bytes: &[u8], file_name: &str) -> Result<Table, Error> {
     let mut rows = Vec::new();
     let mut width = 0usize;
     for record in reader.records() {
-        let record = record.map_err(|e| Error::Corrupt { detail: e.to_string() })?;
-        let mut row: Vec<Cell> =
-            record.iter().map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) }).collect();
+        let record = record.map_err(|e| Error::Corrupt {
+            detail: e.to_string(),
+        })?;
+        let mut row: Vec<Cell> = record
+            .iter()
+            .map(|f| {
+                if f.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(f.to_string())
+                }
+            })
+            .collect();
         while matches!(row.last(), Some(Cell::Empty)) {
             row.pop();
         }
@@ -32,7 +42,9 @@ pub fn read_csv(bytes: &[u8], file_name: &str) -> Result<Table, Error> {
         rows.pop();
     }
     if rows.is_empty() {
-        return Err(Error::EmptySheet { sheet: sheet_name(file_name) });
+        return Err(Error::EmptySheet {
+            sheet: sheet_name(file_name),
+        });
     }
     let sheet = sheet_name(file_name);
     Ok(Table {
@@ -48,17 +60,30 @@ pub fn read_csv(bytes: &[u8], file_name: &str) -> Result<Table, Error> {
 
 fn decode(bytes: &[u8]) -> String {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
+        return encoding
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => encoding_rs::WINDOWS_1258
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
 /// A CSV has no sheet: name it after the file, as Excel does when it opens one.
 fn sheet_name(file_name: &str) -> String {
     let stem = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    let stem = stem.strip_suffix(".csv").or_else(|| stem.strip_suffix(".CSV")).unwrap_or(stem);
-    if stem.is_empty() { "Sheet1".into() } else { stem.chars().take(31).collect() }
+    let stem = stem
+        .strip_suffix(".csv")
+        .or_else(|| stem.strip_suffix(".CSV"))
+        .unwrap_or(stem);
+    if stem.is_empty() {
+        "Sheet1".into()
+    } else {
+        stem.chars().take(31).collect()
+    }
 }

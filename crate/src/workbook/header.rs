@@ -34,7 +34,10 @@ pub struct Layout {
 
 impl Layout {
     pub fn column_of(&self, role: Role) -> Option<u16> {
-        self.columns.iter().find(|c| c.role == Some(role)).map(|c| c.index)
+        self.columns
+            .iter()
+            .find(|c| c.role == Some(role))
+            .map(|c| c.index)
     }
 
     pub fn role_of(&self, col: usize) -> Option<Role> {
@@ -42,7 +45,10 @@ impl Layout {
     }
 
     pub fn header_of(&self, col: usize) -> &str {
-        self.columns.get(col).map(|c| c.header.as_str()).unwrap_or("")
+        self.columns
+            .get(col)
+            .map(|c| c.header.as_str())
+            .unwrap_or("")
     }
 
     /// Applies user overrides `ROLE=COLUMN` (COLUMN: a letter or a header text; ROLE may be
@@ -50,7 +56,9 @@ impl Layout {
     pub fn apply_override(&mut self, role: &str, column: &str) -> Result<(), Error> {
         let role = match role.trim() {
             "ignore" | "none" => None,
-            key => Some(Role::from_key(key).ok_or_else(|| Error::UnknownRole { role: key.to_string() })?),
+            key => Some(Role::from_key(key).ok_or_else(|| Error::UnknownRole {
+                role: key.to_string(),
+            })?),
         };
         let wanted = column.trim();
         let folded = fold(wanted);
@@ -58,8 +66,14 @@ impl Layout {
             .columns
             .iter()
             .position(|c| c.letter.eq_ignore_ascii_case(wanted))
-            .or_else(|| self.columns.iter().position(|c| !folded.is_empty() && fold(&c.header) == folded))
-            .ok_or_else(|| Error::UnknownColumn { column: wanted.to_string() })?;
+            .or_else(|| {
+                self.columns
+                    .iter()
+                    .position(|c| !folded.is_empty() && fold(&c.header) == folded)
+            })
+            .ok_or_else(|| Error::UnknownColumn {
+                column: wanted.to_string(),
+            })?;
         if let Some(role) = role {
             for c in &mut self.columns {
                 if c.role == Some(role) {
@@ -83,13 +97,18 @@ pub fn detect_layout(table: &Table) -> Result<Layout, Error> {
             best = Some((score, r, r, single[r].clone()));
         }
     }
-    let (score, mut first, mut last, mut headers) =
-        best.ok_or_else(|| Error::NoHeader { sheet: table.sheet.clone() })?;
+    let (score, mut first, mut last, mut headers) = best.ok_or_else(|| Error::NoHeader {
+        sheet: table.sheet.clone(),
+    })?;
 
     // A two-row header: a group row ("Thông tin cha") merged over sub-headers ("Họ tên",
     // "Năm sinh"). Accept the pair only if it names more roles and both rows are all text.
     for (upper, lower) in [(first.wrapping_sub(1), first), (first, first + 1)] {
-        if upper >= limit || lower >= table.height() || !all_text(table, upper) || !all_text(table, lower) {
+        if upper >= limit
+            || lower >= table.height()
+            || !all_text(table, upper)
+            || !all_text(table, lower)
+        {
             continue;
         }
         let combined = combine(table, upper, lower);
@@ -107,19 +126,35 @@ pub fn detect_layout(table: &Table) -> Result<Layout, Error> {
 
     let mut columns = Vec::with_capacity(usize::from(table.width));
     let mut taken = Vec::new();
-    for (index, header) in headers.into_iter().enumerate().take(usize::from(table.width)) {
+    for (index, header) in headers
+        .into_iter()
+        .enumerate()
+        .take(usize::from(table.width))
+    {
         let role = classify(&header).filter(|r| !taken.contains(r));
         if let Some(r) = role {
             taken.push(r);
         }
         let index = index as u16;
-        columns.push(Column { index, letter: column_letter(index), header, role });
+        columns.push(Column {
+            index,
+            letter: column_letter(index),
+            header,
+            role,
+        });
     }
-    Ok(Layout { header_first: first as u32, header_last: last as u32, data_start: data_start as u32, columns })
+    Ok(Layout {
+        header_first: first as u32,
+        header_last: last as u32,
+        data_start: data_start as u32,
+        columns,
+    })
 }
 
 fn row_texts(table: &Table, r: usize) -> Vec<String> {
-    (0..usize::from(table.width)).map(|c| tidy(&table.cell(r, c).display())).collect()
+    (0..usize::from(table.width))
+        .map(|c| tidy(&table.cell(r, c).display()))
+        .collect()
 }
 
 /// Header text with line breaks and runs of spaces made single spaces.
@@ -128,7 +163,10 @@ fn tidy(s: &str) -> String {
 }
 
 fn all_text(table: &Table, r: usize) -> bool {
-    table.rows.get(r).is_some_and(|row| row.iter().all(|c| matches!(c, Cell::Empty | Cell::Text(_))))
+    table
+        .rows
+        .get(r)
+        .is_some_and(|row| row.iter().all(|c| matches!(c, Cell::Empty | Cell::Text(_))))
 }
 
 fn distinct_roles(headers: &[String]) -> usize {
@@ -166,7 +204,9 @@ fn combine(table: &Table, upper: usize, lower: usize) -> Vec<String> {
 
 /// "(1) (2) (3)…", "1 2 3…" or "A B C…" under the header, numbering the columns.
 fn is_column_number_row(table: &Table, r: usize) -> bool {
-    let Some(row) = table.rows.get(r) else { return false };
+    let Some(row) = table.rows.get(r) else {
+        return false;
+    };
     let mut count = 0;
     for cell in row {
         let ok = match cell {
@@ -222,7 +262,14 @@ pub fn classify(header: &str) -> Option<Role> {
     }
     // Columns about someone else than the child or the parents.
     // MOET's own pupil code ("Mã định danh Bộ GD&ĐT") is not the national personal ID.
-    if has("chu ho") || has("quan he") || has("noi sinh") || has("khai sinh") || has("que quan") || has("gd") || has("csdl") {
+    if has("chu ho")
+        || has("quan he")
+        || has("noi sinh")
+        || has("khai sinh")
+        || has("que quan")
+        || has("gd")
+        || has("csdl")
+    {
         return None;
     }
 
@@ -230,17 +277,42 @@ pub fn classify(header: &str) -> Option<Role> {
     // "Bộ GD&ĐT" is not read as "bố".
     let lower: String = header.nfc().collect::<String>().to_lowercase();
     let accented = lower.chars().any(|c| !c.is_ascii());
-    let lower_words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let father = if accented { lower_words.iter().any(|w| *w == "cha" || *w == "bố") } else { has_word("cha") || has_word("bo") };
-    let mother = if accented { lower_words.contains(&"mẹ") } else { has_word("me") };
+    let lower_words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let father = if accented {
+        lower_words.iter().any(|w| *w == "cha" || *w == "bố")
+    } else {
+        has_word("cha") || has_word("bo")
+    };
+    let mother = if accented {
+        lower_words.contains(&"mẹ")
+    } else {
+        has_word("me")
+    };
     let guardian = has("giam ho") || has("nuoi duong") || has("cham soc") || has("do dau");
 
-    let is_id = ["dinh danh", "cccd", "cmnd", "can cuoc", "ddcn", "chung minh", "so cc", "ma so ca nhan", "cmt"]
-        .iter()
-        .any(|p| has(p));
-    let is_dob = has("ngay sinh") || has("ngay thang nam sinh") || has("sinh ngay") || has("ngay thang sinh");
+    let is_id = [
+        "dinh danh",
+        "cccd",
+        "cmnd",
+        "can cuoc",
+        "ddcn",
+        "chung minh",
+        "so cc",
+        "ma so ca nhan",
+        "cmt",
+    ]
+    .iter()
+    .any(|p| has(p));
+    let is_dob = has("ngay sinh")
+        || has("ngay thang nam sinh")
+        || has("sinh ngay")
+        || has("ngay thang sinh");
     let is_year = !is_dob && has("nam sinh");
-    let is_phone = has("dien thoai") || has_word("sdt") || has("so dt") || has_word("dt") || has("di dong");
+    let is_phone =
+        has("dien thoai") || has_word("sdt") || has("so dt") || has_word("dt") || has("di dong");
 
     if father || mother || guardian {
         let several = [father, mother, guardian].iter().filter(|b| **b).count() > 1;
@@ -287,14 +359,34 @@ pub fn classify(header: &str) -> Option<Role> {
     let province = has_word("tinh") || has("thanh pho truc thuoc") || f == "tinh tp";
     let district = has_word("huyen") || has_word("quan");
     let commune = has_word("xa") || has_word("phuong") || has("thi tran");
-    let village = ["thon", "ap", "xom", "khom", "buon", "lang", "to dan pho", "khu pho", "ban", "khu"]
-        .iter()
-        .any(|w| has(w))
+    let village = [
+        "thon",
+        "ap",
+        "xom",
+        "khom",
+        "buon",
+        "lang",
+        "to dan pho",
+        "khu pho",
+        "ban",
+        "khu",
+    ]
+    .iter()
+    .any(|w| has(w))
         || words.first() == Some(&"to");
-    let levels = [province, district, commune, village].iter().filter(|b| **b).count();
+    let levels = [province, district, commune, village]
+        .iter()
+        .filter(|b| **b)
+        .count();
     if levels > 1 {
         // "Xã/Phường/Thị trấn" is one level; "Xã, huyện, tỉnh" is an address.
-        return Some(if levels == 2 && district && commune && has("quan") && !has_word("xa") { Role::District } else { Role::Address });
+        return Some(
+            if levels == 2 && district && commune && has("quan") && !has_word("xa") {
+                Role::District
+            } else {
+                Role::Address
+            },
+        );
     }
     if province {
         return Some(Role::Province);

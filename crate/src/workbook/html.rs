@@ -118,7 +118,10 @@ impl Builder {
             CallbackEvent::AttributeName { name } => self.attr_name = lower(name),
             CallbackEvent::AttributeValue { value } => {
                 if matches!(self.attr_name.as_str(), "colspan" | "rowspan") {
-                    self.attrs.push((std::mem::take(&mut self.attr_name), String::from_utf8_lossy(value).into_owned()));
+                    self.attrs.push((
+                        std::mem::take(&mut self.attr_name),
+                        String::from_utf8_lossy(value).into_owned(),
+                    ));
                 }
             }
             CallbackEvent::CloseStartTag { self_closing } => {
@@ -232,7 +235,11 @@ impl Builder {
         let r = self.row.unwrap_or(0);
         // The first column at or after the last cell that no rowspan above still covers.
         let mut col = self.rows[r].len() as u32;
-        while self.covered.get(col as usize).is_some_and(|&until| until > r) {
+        while self
+            .covered
+            .get(col as usize)
+            .is_some_and(|&until| until > r)
+        {
             col += 1;
         }
         let span = |name: &str, max: u32| {
@@ -244,7 +251,12 @@ impl Builder {
                 .clamp(1, max)
         };
         let (colspan, rowspan) = (span("colspan", MAX_COLSPAN), span("rowspan", MAX_ROWSPAN));
-        self.cell = Some(OpenCell { col, colspan, rowspan, text: String::new() });
+        self.cell = Some(OpenCell {
+            col,
+            colspan,
+            rowspan,
+            text: String::new(),
+        });
     }
 
     fn close_cell(&mut self) {
@@ -259,7 +271,12 @@ impl Builder {
             self.covered[c] = self.covered[c].max(last_row + 1);
         }
         if cell.colspan > 1 || cell.rowspan > 1 {
-            self.merges.push(Merge { first_row: r as u32, first_col: first as u16, last_row: last_row as u32, last_col: last as u16 });
+            self.merges.push(Merge {
+                first_row: r as u32,
+                first_col: first as u16,
+                last_row: last_row as u32,
+                last_col: last as u16,
+            });
         }
         let text = collapse(&cell.text);
         let row = &mut self.rows[r];
@@ -273,13 +290,21 @@ impl Builder {
         }
         self.width = self.width.max(last as u32 + 1);
         // A rowspan reaching below the last row still counts towards the used range.
-        if let Err(e) = check_cells(&self.sheet, (last_row + 1).max(self.rows.len()) as u64, u64::from(self.width)) {
+        if let Err(e) = check_cells(
+            &self.sheet,
+            (last_row + 1).max(self.rows.len()) as u64,
+            u64::from(self.width),
+        ) {
             self.error = Some(e);
         }
     }
 
     fn check(&mut self) {
-        if let Err(e) = check_cells(&self.sheet, self.rows.len() as u64, u64::from(self.width.max(1))) {
+        if let Err(e) = check_cells(
+            &self.sheet,
+            self.rows.len() as u64,
+            u64::from(self.width.max(1)),
+        ) {
             self.error = Some(e);
         }
     }
@@ -306,7 +331,13 @@ impl Builder {
         if rows.iter().all(|r| r.iter().all(Cell::is_empty)) {
             return Err(Error::EmptySheet { sheet: self.sheet });
         }
-        let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(self.merges.iter().map(|m| usize::from(m.last_col) + 1).max().unwrap_or(0));
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(
+            self.merges
+                .iter()
+                .map(|m| usize::from(m.last_col) + 1)
+                .max()
+                .unwrap_or(0),
+        );
         Ok(Table {
             file_name: file_name.to_string(),
             format: FileFormat::Html,
@@ -323,7 +354,26 @@ impl Builder {
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "center" | "body" | "html" | "hr" | "pre" | "section" | "header" | "footer" | "caption" | "form"
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "center"
+            | "body"
+            | "html"
+            | "hr"
+            | "pre"
+            | "section"
+            | "header"
+            | "footer"
+            | "caption"
+            | "form"
     )
 }
 
@@ -337,11 +387,18 @@ fn lower(name: &[u8]) -> String {
 fn collapse(raw: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
     for line in raw.split(BREAK) {
-        let words: Vec<&str> = line.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_ascii_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect();
         lines.push(words.join(" "));
     }
     let text = lines.join("\n");
-    if text.chars().all(char::is_whitespace) { String::new() } else { text.trim_matches('\n').to_string() }
+    if text.chars().all(char::is_whitespace) {
+        String::new()
+    } else {
+        text.trim_matches('\n').to_string()
+    }
 }
 
 /// The page as text, in the encoding it declares.
@@ -351,15 +408,26 @@ fn decode(bytes: &[u8]) -> Cow<'_, str> {
     }
     match declared_charset(&bytes[..bytes.len().min(4096)]) {
         // A page cannot really be UTF-16 without a BOM; browsers read such a label as UTF-8.
-        Some(enc) if enc != encoding_rs::UTF_8 && enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE => {
+        Some(enc)
+            if enc != encoding_rs::UTF_8
+                && enc != encoding_rs::UTF_16LE
+                && enc != encoding_rs::UTF_16BE =>
+        {
             enc.decode_without_bom_handling(bytes).0
         }
         _ => match std::str::from_utf8(bytes) {
             Ok(s) => Cow::Borrowed(s),
-            Err(_) if declared_charset(&bytes[..bytes.len().min(4096)]) == Some(encoding_rs::UTF_8) => {
+            Err(_)
+                if declared_charset(&bytes[..bytes.len().min(4096)])
+                    == Some(encoding_rs::UTF_8) =>
+            {
                 String::from_utf8_lossy(bytes)
             }
-            Err(_) => encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes).0,
+            Err(_) => {
+                encoding_rs::WINDOWS_1258
+                    .decode_without_bom_handling(bytes)
+                    .0
+            }
         },
     }
 }
@@ -379,10 +447,19 @@ fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
                 let value = String::from_utf8_lossy(value);
                 let label = match attr.as_str() {
                     "charset" => Some(value.trim().to_string()),
-                    "content" => value
-                        .to_ascii_lowercase()
-                        .split_once("charset=")
-                        .map(|(_, rest)| rest.trim().trim_matches(['"', '\'']).split([';', ' ']).next().unwrap_or("").to_string()),
+                    "content" => {
+                        value
+                            .to_ascii_lowercase()
+                            .split_once("charset=")
+                            .map(|(_, rest)| {
+                                rest.trim()
+                                    .trim_matches(['"', '\''])
+                                    .split([';', ' '])
+                                    .next()
+                                    .unwrap_or("")
+                                    .to_string()
+                            })
+                    }
                     _ => None,
                 };
                 found = label.and_then(|l| Encoding::for_label(l.as_bytes()));
@@ -399,7 +476,11 @@ fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
 fn sheet_name(file_name: &str) -> String {
     let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
     let stem = base.rsplit_once('.').map(|(s, _)| s).unwrap_or(base);
-    if stem.is_empty() { "Sheet1".into() } else { stem.chars().take(31).collect() }
+    if stem.is_empty() {
+        "Sheet1".into()
+    } else {
+        stem.chars().take(31).collect()
+    }
 }
 
 #[cfg(test)]
@@ -409,7 +490,6 @@ mod tests {
     fn t(s: &str) -> Cell {
         Cell::Text(s.into())
     }
-
 
     #[test]
     fn html_table_with_spans_entities_and_breaks() {
@@ -423,17 +503,49 @@ mod tests {
         assert_eq!(table.format, FileFormat::Html);
         assert_eq!(table.sheet, "ds");
         assert_eq!(table.rows[0], vec![t("DANH SÁCH TRẺ EM")]);
-        assert_eq!(table.rows[1], vec![t("STT"), t("Thông tin cha"), Cell::Empty, t("Ghi chú")]);
-        assert_eq!(table.rows[2], vec![Cell::Empty, t("Họ tên"), t("Năm sinh")], "the rowspan covers A3; &nbsp; alone is empty");
-        assert_eq!(table.rows[3], vec![t("1"), t("Nguyễn\u{a0}Văn An"), t("1985"), t("dòng 1\ndòng 2")]);
-        assert_eq!(table.rows[4], vec![t("2"), t("A & B < C"), t("079212000001"), t("5 < 6 & 7")], "digits stay text");
+        assert_eq!(
+            table.rows[1],
+            vec![t("STT"), t("Thông tin cha"), Cell::Empty, t("Ghi chú")]
+        );
+        assert_eq!(
+            table.rows[2],
+            vec![Cell::Empty, t("Họ tên"), t("Năm sinh")],
+            "the rowspan covers A3; &nbsp; alone is empty"
+        );
+        assert_eq!(
+            table.rows[3],
+            vec![
+                t("1"),
+                t("Nguyễn\u{a0}Văn An"),
+                t("1985"),
+                t("dòng 1\ndòng 2")
+            ]
+        );
+        assert_eq!(
+            table.rows[4],
+            vec![t("2"), t("A & B < C"), t("079212000001"), t("5 < 6 & 7")],
+            "digits stay text"
+        );
         assert_eq!(table.rows[5], vec![t("Người lập biểu")]);
         assert_eq!(table.rows.len(), 6);
         assert_eq!(table.width, 4);
-        assert_eq!(table.merges, vec![
-            Merge { first_row: 1, first_col: 0, last_row: 2, last_col: 0 },
-            Merge { first_row: 1, first_col: 1, last_row: 1, last_col: 2 },
-        ]);
+        assert_eq!(
+            table.merges,
+            vec![
+                Merge {
+                    first_row: 1,
+                    first_col: 0,
+                    last_row: 2,
+                    last_col: 0
+                },
+                Merge {
+                    first_row: 1,
+                    first_col: 1,
+                    last_row: 1,
+                    last_col: 2
+                },
+            ]
+        );
     }
 
     #[test]
@@ -445,22 +557,34 @@ mod tests {
         assert!(!bad);
         assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
         let table = read_html(&bytes, "x.xls").expect("reads");
-        assert_eq!(table.rows[0][0].display(), "Ho\u{323} va\u{300} tên", "decoded as declared (NFC is text/'s job)");
+        assert_eq!(
+            table.rows[0][0].display(),
+            "Ho\u{323} va\u{300} tên",
+            "decoded as declared (NFC is text/'s job)"
+        );
         assert_eq!(table.rows[1][0].display(), "Lo\u{300} Văn Pa\u{301}o");
     }
 
-
     #[test]
     fn html_without_a_table_is_a_web_page() {
-        let err = read_html(b"<html><body><p>Phien lam viec het han</p></body></html>", "x.xls").unwrap_err();
+        let err = read_html(
+            b"<html><body><p>Phien lam viec het han</p></body></html>",
+            "x.xls",
+        )
+        .unwrap_err();
         assert_eq!(err, Error::HtmlDisguisedAsXls);
-        let err = read_html(b"<html><body><table><tr><td> </td></tr></table></body></html>", "x.xls").unwrap_err();
+        let err = read_html(
+            b"<html><body><table><tr><td> </td></tr></table></body></html>",
+            "x.xls",
+        )
+        .unwrap_err();
         assert!(matches!(err, Error::EmptySheet { .. }));
     }
 
     #[test]
     fn html_unclosed_cells_and_nested_tables() {
-        let page = "<table><tr><td>a<td>b<table><tr><td>x<td>y</table><td>c<tr><td colspan=3>z</table>";
+        let page =
+            "<table><tr><td>a<td>b<table><tr><td>x<td>y</table><td>c<tr><td colspan=3>z</table>";
         let table = read_html(page.as_bytes(), "x.xls").expect("reads");
         assert_eq!(table.rows[0], vec![t("a"), t("b x y"), t("c")]);
         assert_eq!(table.rows[1], vec![t("z")]);
@@ -473,7 +597,10 @@ mod tests {
         page.push_str("</table>");
         let table = read_html(page.as_bytes(), "x.xls").expect("reads");
         assert_eq!(table.merges[0].last_col, 999);
-        let big = format!("<table>{}</table>", "<tr><td>1<td colspan=1000>2".repeat(12_100));
+        let big = format!(
+            "<table>{}</table>",
+            "<tr><td>1<td colspan=1000>2".repeat(12_100)
+        );
         let err = read_html(big.as_bytes(), "x.xls").unwrap_err();
         assert_eq!(err.code(), "too_many_cells");
     }

@@ -81,13 +81,24 @@ pub fn check_zip_limits(bytes: &[u8]) -> Result<(), Error> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { bytes: bytes.len() });
     }
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Corrupt { detail: e.to_string() })?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Corrupt {
+        detail: e.to_string(),
+    })?;
     if archive.len() > MAX_ZIP_ENTRIES {
-        return Err(Error::Corrupt { detail: format!("{} parts in the zip, at most {MAX_ZIP_ENTRIES}", archive.len()) });
+        return Err(Error::Corrupt {
+            detail: format!(
+                "{} parts in the zip, at most {MAX_ZIP_ENTRIES}",
+                archive.len()
+            ),
+        });
     }
     // A zip with neither an xlsx workbook nor an ODS body (a folder of scans, a .docx
     // renamed .xlsx) is not a spreadsheet, whatever else it holds.
-    let has = |wanted: &str| archive.file_names().any(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(wanted)));
+    let has = |wanted: &str| {
+        archive
+            .file_names()
+            .any(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(wanted)))
+    };
     if !has("xl/workbook.xml") && !has("content.xml") {
         return Err(Error::NotASpreadsheet);
     }
@@ -96,7 +107,9 @@ pub fn check_zip_limits(bytes: &[u8]) -> Result<(), Error> {
     for i in 0..archive.len() {
         // `by_index_raw` reads the part's metadata and gives the still-packed bytes: nothing
         // is inflated here.
-        let part = archive.by_index_raw(i).map_err(|e| Error::Corrupt { detail: e.to_string() })?;
+        let part = archive.by_index_raw(i).map_err(|e| Error::Corrupt {
+            detail: e.to_string(),
+        })?;
         let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
         let (packed, unpacked) = (part.compressed_size(), part.size());
         total = total.saturating_add(unpacked);
@@ -106,20 +119,33 @@ pub fn check_zip_limits(bytes: &[u8]) -> Result<(), Error> {
             Part::Other => MAX_UNPACKED_BYTES,
         };
         if unpacked > limit {
-            return Err(Error::UnpackedTooLarge { part: name, bytes: unpacked, limit });
+            return Err(Error::UnpackedTooLarge {
+                part: name,
+                bytes: unpacked,
+                limit,
+            });
         }
         if unpacked > RATIO_GRACE_BYTES && unpacked / packed.max(1) > MAX_RATIO {
-            return Err(Error::ZipBomb { part: name, ratio: unpacked / packed.max(1) });
+            return Err(Error::ZipBomb {
+                part: name,
+                ratio: unpacked / packed.max(1),
+            });
         }
         if kind(&name) == Part::Sheet && name.ends_with(".xml") && name.starts_with("xl/") {
             sheets.push(i);
         }
     }
     if total > MAX_UNPACKED_BYTES {
-        return Err(Error::UnpackedTooLarge { part: "*".into(), bytes: total, limit: MAX_UNPACKED_BYTES });
+        return Err(Error::UnpackedTooLarge {
+            part: "*".into(),
+            bytes: total,
+            limit: MAX_UNPACKED_BYTES,
+        });
     }
     for i in sheets {
-        let Ok(part) = archive.by_index(i) else { continue };
+        let Ok(part) = archive.by_index(i) else {
+            continue;
+        };
         let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
         let mut head = Vec::new();
         // A damaged stream is the reader's to report (as corrupt); here it only ends the probe.
@@ -135,7 +161,11 @@ pub fn check_zip_limits(bytes: &[u8]) -> Result<(), Error> {
 /// [`MAX_CELLS`]. The text readers (CSV, HTML, SpreadsheetML) call it as rows arrive.
 pub fn check_cells(sheet: &str, rows: u64, columns: u64) -> Result<(), Error> {
     if rows > MAX_ROWS || columns > MAX_COLUMNS || rows.saturating_mul(columns) > MAX_CELLS {
-        return Err(Error::TooManyCells { sheet: sheet.to_string(), rows, columns });
+        return Err(Error::TooManyCells {
+            sheet: sheet.to_string(),
+            rows,
+            columns,
+        });
     }
     Ok(())
 }
@@ -175,7 +205,11 @@ fn dimension(head: &[u8]) -> Option<(u64, u64)> {
             Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => {
                 match e.local_name().as_ref() {
                     "dimension" => {
-                        let value = e.try_get_attribute("ref").ok()??.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?;
+                        let value = e
+                            .try_get_attribute("ref")
+                            .ok()??
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .ok()?;
                         let last = value.rsplit(':').next()?;
                         return cell_ref(last);
                     }
@@ -233,9 +267,21 @@ mod tests {
     #[test]
     fn the_province_list_fits_and_a_full_grid_does_not() {
         assert!(check_cells("s", 340_790, 16).is_ok());
-        assert!(check_cells("s", 1_048_576, 11).is_ok(), "a full-height list of 11 columns fits");
-        assert!(matches!(check_cells("s", 1_048_576, 16), Err(Error::TooManyCells { .. })));
-        assert!(matches!(check_cells("s", 1_000, 16_384), Err(Error::TooManyCells { .. })));
-        assert!(matches!(check_cells("s", 1_048_577, 1), Err(Error::TooManyCells { .. })));
+        assert!(
+            check_cells("s", 1_048_576, 11).is_ok(),
+            "a full-height list of 11 columns fits"
+        );
+        assert!(matches!(
+            check_cells("s", 1_048_576, 16),
+            Err(Error::TooManyCells { .. })
+        ));
+        assert!(matches!(
+            check_cells("s", 1_000, 16_384),
+            Err(Error::TooManyCells { .. })
+        ));
+        assert!(matches!(
+            check_cells("s", 1_048_577, 1),
+            Err(Error::TooManyCells { .. })
+        ));
     }
 }

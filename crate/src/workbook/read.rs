@@ -42,8 +42,17 @@ fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table,
         Err(xlsx_err) => match calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
             Ok(mut book) => {
                 let name = choose_sheet(&mut book, sheet)?;
-                let range = book.worksheet_range(&name).map_err(|e| corrupt(e.to_string()))?;
-                Ok(to_table(file_name, FileFormat::Ods, sheet_names(&book), name, &range, &[]))
+                let range = book
+                    .worksheet_range(&name)
+                    .map_err(|e| corrupt(e.to_string()))?;
+                Ok(to_table(
+                    file_name,
+                    FileFormat::Ods,
+                    sheet_names(&book),
+                    name,
+                    &range,
+                    &[],
+                ))
             }
             // A zip that is neither: report the xlsx reader's words, the likelier intent.
             Err(_) => Err(xlsx_error(xlsx_err)),
@@ -53,14 +62,21 @@ fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table,
 
 /// xlsx cells are streamed straight into the table: no intermediate calamine `Range`, which
 /// would hold a second copy of a whole province's sheet.
-fn read_xlsx<RS: std::io::Read + std::io::Seek>(book: &mut Xlsx<RS>, file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
+fn read_xlsx<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    file_name: &str,
+    sheet: Option<&str>,
+) -> Result<Table, Error> {
     let names = sheet_names(book);
     let name = match sheet {
         Some(wanted) => names
             .iter()
             .find(|n| n.as_str() == wanted)
             .cloned()
-            .ok_or_else(|| Error::SheetNotFound { name: wanted.to_string(), available: names.clone() })?,
+            .ok_or_else(|| Error::SheetNotFound {
+                name: wanted.to_string(),
+                available: names.clone(),
+            })?,
         None => {
             let mut first_with_data = None;
             for n in &names {
@@ -77,7 +93,11 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(book: &mut Xlsx<RS>, file_name: 
             }
             match (first_with_data, names.first()) {
                 (Some(n), _) => n,
-                (None, Some(first)) => return Err(Error::EmptySheet { sheet: first.clone() }),
+                (None, Some(first)) => {
+                    return Err(Error::EmptySheet {
+                        sheet: first.clone(),
+                    })
+                }
                 (None, None) => return Err(Error::NoSheets),
             }
         }
@@ -91,7 +111,10 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(book: &mut Xlsx<RS>, file_name: 
             let (r, c) = cell.get_position();
             let (r, c) = (r as usize, c as usize);
             let value = to_cell_ref(cell.get_value());
-            if matches!(value, Cell::Empty) || r >= crate::error::MAX_SHEET_ROWS as usize || c >= usize::from(u16::MAX) {
+            if matches!(value, Cell::Empty)
+                || r >= crate::error::MAX_SHEET_ROWS as usize
+                || c >= usize::from(u16::MAX)
+            {
                 continue;
             }
             if rows.len() <= r {
@@ -142,20 +165,35 @@ fn merges_of(merges: &[Dimensions]) -> Vec<Merge> {
     merges
         .iter()
         .filter(|d| d.end.1 < u32::from(u16::MAX))
-        .map(|d| Merge { first_row: d.start.0, first_col: d.start.1 as u16, last_row: d.end.0, last_col: d.end.1 as u16 })
+        .map(|d| Merge {
+            first_row: d.start.0,
+            first_col: d.start.1 as u16,
+            last_row: d.end.0,
+            last_col: d.end.1 as u16,
+        })
         .collect()
 }
 
 fn read_cfb(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
     // An encrypted xlsx is a CFB container holding an "EncryptedPackage" stream.
-    if let Err(XlsxError::Password) = calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
+    if let Err(XlsxError::Password) =
+        calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
+    {
         return Err(Error::Encrypted);
     }
-    let mut book = calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map_err(xls_error)?;
+    let mut book =
+        calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map_err(xls_error)?;
     let name = choose_sheet(&mut book, sheet)?;
     let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
     let range = book.worksheet_range(&name).map_err(xls_error)?;
-    Ok(to_table(file_name, FileFormat::Xls, sheet_names(&book), name, &range, &merges))
+    Ok(to_table(
+        file_name,
+        FileFormat::Xls,
+        sheet_names(&book),
+        name,
+        &range,
+        &merges,
+    ))
 }
 
 fn xlsx_error(e: XlsxError) -> Error {
@@ -185,7 +223,10 @@ fn sheet_names<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(book: &R) -> Ve
 }
 
 /// The named sheet, or else the first worksheet that has any non-empty cell.
-fn choose_sheet<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(book: &mut R, wanted: Option<&str>) -> Result<String, Error>
+fn choose_sheet<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+    book: &mut R,
+    wanted: Option<&str>,
+) -> Result<String, Error>
 where
     R::Error: std::fmt::Display,
 {
@@ -195,19 +236,29 @@ where
             .iter()
             .find(|n| n.as_str() == wanted)
             .cloned()
-            .ok_or_else(|| Error::SheetNotFound { name: wanted.to_string(), available: names.clone() });
+            .ok_or_else(|| Error::SheetNotFound {
+                name: wanted.to_string(),
+                available: names.clone(),
+            });
     }
     if names.is_empty() {
         return Err(Error::NoSheets);
     }
     for name in &names {
         // A sheet that cannot be read is damaged, not empty: say so.
-        let range = book.worksheet_range(name).map_err(|e| corrupt(e.to_string()))?;
-        if range.used_cells().any(|(_, _, c)| !matches!(c, Data::Empty)) {
+        let range = book
+            .worksheet_range(name)
+            .map_err(|e| corrupt(e.to_string()))?;
+        if range
+            .used_cells()
+            .any(|(_, _, c)| !matches!(c, Data::Empty))
+        {
             return Ok(name.clone());
         }
     }
-    Err(Error::EmptySheet { sheet: names[0].clone() })
+    Err(Error::EmptySheet {
+        sheet: names[0].clone(),
+    })
 }
 
 fn to_table(
@@ -254,10 +305,17 @@ fn to_cell(data: &Data) -> Cell {
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) if dt.is_datetime() => {
             let (year, month, day, ..) = dt.to_ymd_hms_milli();
-            Cell::Date(DateCell { serial: dt.as_f64(), year, month, day })
+            Cell::Date(DateCell {
+                serial: dt.as_f64(),
+                year,
+                month,
+                day,
+            })
         }
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::DateTimeIso(s) => iso_date(s).map(Cell::Date).unwrap_or_else(|| Cell::Text(s.clone())),
+        Data::DateTimeIso(s) => iso_date(s)
+            .map(Cell::Date)
+            .unwrap_or_else(|| Cell::Text(s.clone())),
         Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Error(e.to_string()),
     }

@@ -143,7 +143,10 @@ impl Role {
 
     /// Columns whose numeric cells are identifiers: shown as text with every digit.
     pub fn holds_digits(self) -> bool {
-        matches!(self, Role::PersonalId | Role::FatherId | Role::MotherId | Role::GuardianId | Role::Phone)
+        matches!(
+            self,
+            Role::PersonalId | Role::FatherId | Role::MotherId | Role::GuardianId | Role::Phone
+        )
     }
 
     /// Columns of free text that get Unicode and spacing clean-up.
@@ -153,6 +156,9 @@ impl Role {
 
     /// Columns holding a person's name (casing and name checks apply).
     pub fn holds_person_name(self) -> bool {
-        matches!(self, Role::ChildName | Role::FatherName | Role::MotherName | Role::GuardianName)
+        matches!(
+            self,
+            Role::ChildName | Role::FatherName | Role::MotherName | Role::GuardianName
+        )
     }
 }

@@ -22,14 +22,21 @@ pub fn looks_like_spreadsheetml(bytes: &[u8]) -> bool {
     let text = decode(&bytes[..bytes.len().min(4096)]);
     let head = text.trim_start_matches('\u{feff}').trim_start();
     head.starts_with("<?xml")
-        && (head.contains("progid=\"Excel.Sheet\"") || head.contains("urn:schemas-microsoft-com:office:spreadsheet"))
+        && (head.contains("progid=\"Excel.Sheet\"")
+            || head.contains("urn:schemas-microsoft-com:office:spreadsheet"))
 }
 
 /// Reads the worksheet named `sheet`, or else the first one with a non-empty cell.
-pub fn read_spreadsheetml(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
+pub fn read_spreadsheetml(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+) -> Result<Table, Error> {
     let text = decode(bytes);
     let mut reader = quick_xml::Reader::from_str(text.trim_start_matches('\u{feff}'));
-    let corrupt = |e: &dyn std::fmt::Display, pos: u64| Error::Corrupt { detail: format!("XML: {e} (byte {pos})") };
+    let corrupt = |e: &dyn std::fmt::Display, pos: u64| Error::Corrupt {
+        detail: format!("XML: {e} (byte {pos})"),
+    };
 
     let mut names: Vec<String> = Vec::new();
     let mut chosen: Option<Grid> = None;
@@ -42,7 +49,9 @@ pub fn read_spreadsheetml(bytes: &[u8], file_name: &str, sheet: Option<&str>) ->
     let mut saw_workbook = false;
 
     loop {
-        let event = reader.read_event().map_err(|e| corrupt(&e, reader.error_position()))?;
+        let event = reader
+            .read_event()
+            .map_err(|e| corrupt(&e, reader.error_position()))?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
@@ -52,7 +61,8 @@ pub fn read_spreadsheetml(bytes: &[u8], file_name: &str, sheet: Option<&str>) ->
                     match name {
                         "Workbook" => saw_workbook = true,
                         "Worksheet" => {
-                            let sheet_name = attr(e, "Name").unwrap_or_else(|| format!("Sheet{}", names.len() + 1));
+                            let sheet_name = attr(e, "Name")
+                                .unwrap_or_else(|| format!("Sheet{}", names.len() + 1));
                             let wanted = match sheet {
                                 Some(w) => w == sheet_name,
                                 None => chosen.is_none(),
@@ -122,7 +132,9 @@ pub fn read_spreadsheetml(bytes: &[u8], file_name: &str, sheet: Option<&str>) ->
             }
             Event::GeneralRef(ref r) if data_depth.is_some() => {
                 if let Some(state) = cell.as_mut() {
-                    state.text.push_str(&resolve_ref(r).map_err(|e| corrupt(&e, reader.buffer_position()))?);
+                    state.text.push_str(
+                        &resolve_ref(r).map_err(|e| corrupt(&e, reader.buffer_position()))?,
+                    );
                 }
             }
             Event::Eof => break,
@@ -137,8 +149,17 @@ pub fn read_spreadsheetml(bytes: &[u8], file_name: &str, sheet: Option<&str>) ->
     }
     let grid = match (chosen, sheet) {
         (Some(g), _) => g,
-        (None, Some(w)) => return Err(Error::SheetNotFound { name: w.to_string(), available: names }),
-        (None, None) => return Err(Error::EmptySheet { sheet: names[0].clone() }),
+        (None, Some(w)) => {
+            return Err(Error::SheetNotFound {
+                name: w.to_string(),
+                available: names,
+            })
+        }
+        (None, None) => {
+            return Err(Error::EmptySheet {
+                sheet: names[0].clone(),
+            })
+        }
     };
     Ok(grid.into_table(file_name, names))
 }
@@ -173,7 +194,15 @@ struct Grid {
 
 impl Grid {
     fn new(name: String) -> Self {
-        Grid { name, rows: Vec::new(), merges: Vec::new(), row: 0, next_row: 0, next_col: 0, width: 0 }
+        Grid {
+            name,
+            rows: Vec::new(),
+            merges: Vec::new(),
+            row: 0,
+            next_row: 0,
+            next_col: 0,
+            width: 0,
+        }
     }
 
     fn has_data(&self) -> bool {
@@ -182,20 +211,34 @@ impl Grid {
 
     fn start_row(&mut self, index: Option<u32>) -> Result<(), Error> {
         // ss:Index is 1-based and may only move forward; a smaller one is taken as "next".
-        self.row = index.map(|i| i - 1).filter(|&i| i >= self.next_row).unwrap_or(self.next_row);
+        self.row = index
+            .map(|i| i - 1)
+            .filter(|&i| i >= self.next_row)
+            .unwrap_or(self.next_row);
         self.next_row = self.row + 1;
         self.next_col = 0;
-        check_cells(&self.name, u64::from(self.row) + 1, u64::from(self.width).max(1))
+        check_cells(
+            &self.name,
+            u64::from(self.row) + 1,
+            u64::from(self.width).max(1),
+        )
     }
 
     fn start_cell(&mut self, e: &BytesStart<'_>) -> Result<CellState, Error> {
-        let col = index_attr(e)?.map(|i| i - 1).filter(|&i| i >= self.next_col).unwrap_or(self.next_col);
+        let col = index_attr(e)?
+            .map(|i| i - 1)
+            .filter(|&i| i >= self.next_col)
+            .unwrap_or(self.next_col);
         let across = number_attr(e, "MergeAcross")?.unwrap_or(0);
         let down = number_attr(e, "MergeDown")?.unwrap_or(0);
         let last_col = u64::from(col) + u64::from(across);
         let last_row = u64::from(self.row) + u64::from(down);
         let height = (last_row + 1).max(self.rows.len() as u64);
-        check_cells(&self.name, height, (last_col + 1).max(u64::from(self.width)))?;
+        check_cells(
+            &self.name,
+            height,
+            (last_col + 1).max(u64::from(self.width)),
+        )?;
         if across > 0 || down > 0 {
             self.merges.push(Merge {
                 first_row: self.row,
@@ -205,7 +248,12 @@ impl Grid {
             });
         }
         self.next_col = last_col as u32 + 1;
-        Ok(CellState { row: self.row, col, kind: String::new(), text: String::new() })
+        Ok(CellState {
+            row: self.row,
+            col,
+            kind: String::new(),
+            text: String::new(),
+        })
     }
 
     fn finish_cell(&mut self, state: CellState) {
@@ -249,7 +297,9 @@ fn to_cell(kind: &str, text: String) -> Cell {
             _ if text.trim().is_empty() => Cell::Empty,
             _ => Cell::Text(text),
         },
-        "DateTime" => iso_datetime(text.trim()).map(Cell::Date).unwrap_or(Cell::Text(text)),
+        "DateTime" => iso_datetime(text.trim())
+            .map(Cell::Date)
+            .unwrap_or(Cell::Text(text)),
         "Boolean" => match text.trim() {
             "1" | "true" | "TRUE" => Cell::Bool(true),
             "0" | "false" | "FALSE" => Cell::Bool(false),
@@ -268,7 +318,10 @@ fn iso_datetime(s: &str) -> Option<DateCell> {
     use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
     let dt = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
-        .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default()))
+        .or_else(|_| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default())
+        })
         .ok()?;
     let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
     let days = (dt.date() - epoch).num_days() as f64;
@@ -299,7 +352,11 @@ fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 fn number_attr(e: &BytesStart<'_>, local: &str) -> Result<Option<u32>, Error> {
@@ -309,14 +366,18 @@ fn number_attr(e: &BytesStart<'_>, local: &str) -> Result<Option<u32>, Error> {
             .trim()
             .parse::<u32>()
             .map(Some)
-            .map_err(|_| Error::Corrupt { detail: format!("ss:{local}=\"{v}\" is not a whole number") }),
+            .map_err(|_| Error::Corrupt {
+                detail: format!("ss:{local}=\"{v}\" is not a whole number"),
+            }),
     }
 }
 
 /// `ss:Index` (1-based); 0 is a damaged file, beyond Excel's grid is caught by `check_cells`.
 fn index_attr(e: &BytesStart<'_>) -> Result<Option<u32>, Error> {
     match number_attr(e, "Index")? {
-        Some(0) => Err(Error::Corrupt { detail: "ss:Index=\"0\"".into() }),
+        Some(0) => Err(Error::Corrupt {
+            detail: "ss:Index=\"0\"".into(),
+        }),
         other => Ok(other),
     }
 }
@@ -331,10 +392,16 @@ fn decode(bytes: &[u8]) -> Cow<'_, str> {
     let declared = head
         .split("encoding=")
         .nth(1)
-        .and_then(|rest| rest.trim_start_matches(['"', '\'']).split(['"', '\'']).next())
+        .and_then(|rest| {
+            rest.trim_start_matches(['"', '\''])
+                .split(['"', '\''])
+                .next()
+        })
         .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
     match declared {
-        Some(enc) if enc != encoding_rs::UTF_8 && head.starts_with("<?xml") => enc.decode_without_bom_handling(bytes).0,
+        Some(enc) if enc != encoding_rs::UTF_8 && head.starts_with("<?xml") => {
+            enc.decode_without_bom_handling(bytes).0
+        }
         _ => String::from_utf8_lossy(bytes),
     }
 }
@@ -378,22 +445,53 @@ mod tests {
         assert_eq!(table.sheet, "DS tre em");
         assert_eq!(table.rows[0], vec![t("DANH SÁCH TRẺ EM")]);
         assert!(table.rows[1].is_empty(), "ss:Index=3 skips row 2");
-        assert_eq!(table.rows[2], vec![t("STT"), t("Họ và tên"), t("Ngày sinh"), Cell::Empty, t("Số định danh"), t("Ghi chú")]);
+        assert_eq!(
+            table.rows[2],
+            vec![
+                t("STT"),
+                t("Họ và tên"),
+                t("Ngày sinh"),
+                Cell::Empty,
+                t("Số định danh"),
+                t("Ghi chú")
+            ]
+        );
         let r = &table.rows[3];
         assert_eq!(r[0], Cell::Number(1.0));
-        assert_eq!(r[1], t("Nguyễn Văn An"), "rich text flattened, comment ignored");
+        assert_eq!(
+            r[1],
+            t("Nguyễn Văn An"),
+            "rich text flattened, comment ignored"
+        );
         assert_eq!(r[2].display(), "05/03/2012");
         assert!(matches!(r[2], Cell::Date(d) if d.serial == 40973.0));
         assert_eq!(r[3], Cell::Error("#N/A".into()));
-        assert_eq!(r[4], t("079212000001"), "the cell after a merge-down sits in the next free column");
+        assert_eq!(
+            r[4],
+            t("079212000001"),
+            "the cell after a merge-down sits in the next free column"
+        );
         let r = &table.rows[4];
         assert_eq!(r[1], t("A & B\ndòng 2"));
         assert_eq!(r[2], Cell::Bool(true));
         assert_eq!(r[4], Cell::Number(79315000002.0));
-        assert_eq!(table.merges, vec![
-            Merge { first_row: 0, first_col: 0, last_row: 0, last_col: 5 },
-            Merge { first_row: 2, first_col: 5, last_row: 3, last_col: 5 },
-        ]);
+        assert_eq!(
+            table.merges,
+            vec![
+                Merge {
+                    first_row: 0,
+                    first_col: 0,
+                    last_row: 0,
+                    last_col: 5
+                },
+                Merge {
+                    first_row: 2,
+                    first_col: 5,
+                    last_row: 3,
+                    last_col: 5
+                },
+            ]
+        );
         assert_eq!(table.width, 6);
     }
 
@@ -404,14 +502,46 @@ mod tests {
         let e = read_spreadsheetml(SSML.as_bytes(), "x.xls", Some("Khong co")).unwrap_err();
         assert!(matches!(e, Error::SheetNotFound { .. }));
         let truncated = &SSML[..SSML.find("ss:Type=\"DateTime\"").unwrap()];
-        assert_eq!(read_spreadsheetml(truncated.as_bytes(), "x.xls", None).unwrap_err().code(), "corrupt", "cut inside a tag");
-        let bad = SSML.replace("<Cell><Data ss:Type=\"Number\">2</Data></Cell>", "<Cell><Data ss:Type=\"Number\">2</Cell>");
-        assert_eq!(read_spreadsheetml(bad.as_bytes(), "x.xls", None).unwrap_err().code(), "corrupt");
+        assert_eq!(
+            read_spreadsheetml(truncated.as_bytes(), "x.xls", None)
+                .unwrap_err()
+                .code(),
+            "corrupt",
+            "cut inside a tag"
+        );
+        let bad = SSML.replace(
+            "<Cell><Data ss:Type=\"Number\">2</Data></Cell>",
+            "<Cell><Data ss:Type=\"Number\">2</Cell>",
+        );
+        assert_eq!(
+            read_spreadsheetml(bad.as_bytes(), "x.xls", None)
+                .unwrap_err()
+                .code(),
+            "corrupt"
+        );
         let far = SSML.replace("<Row ss:Index=\"3\">", "<Row ss:Index=\"1048577\">");
-        assert_eq!(read_spreadsheetml(far.as_bytes(), "x.xls", None).unwrap_err().code(), "too_many_cells");
-        let wide = SSML.replace("<Cell ss:Index=\"5\"><Data ss:Type=\"String\">Số", "<Cell ss:Index=\"16385\"><Data ss:Type=\"String\">Số");
-        assert_eq!(read_spreadsheetml(wide.as_bytes(), "x.xls", None).unwrap_err().code(), "too_many_cells");
+        assert_eq!(
+            read_spreadsheetml(far.as_bytes(), "x.xls", None)
+                .unwrap_err()
+                .code(),
+            "too_many_cells"
+        );
+        let wide = SSML.replace(
+            "<Cell ss:Index=\"5\"><Data ss:Type=\"String\">Số",
+            "<Cell ss:Index=\"16385\"><Data ss:Type=\"String\">Số",
+        );
+        assert_eq!(
+            read_spreadsheetml(wide.as_bytes(), "x.xls", None)
+                .unwrap_err()
+                .code(),
+            "too_many_cells"
+        );
         let empty = r#"<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="A" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Table/></Worksheet></Workbook>"#;
-        assert_eq!(read_spreadsheetml(empty.as_bytes(), "x.xls", None).unwrap_err().code(), "empty_sheet");
+        assert_eq!(
+            read_spreadsheetml(empty.as_bytes(), "x.xls", None)
+                .unwrap_err()
+                .code(),
+            "empty_sheet"
+        );
     }
 }

@@ -57,17 +57,34 @@ const POLICE_ROLES: &[Role] = &[
     Role::Commune,
 ];
 
-const HOUSEHOLD_ROLES: &[Role] =
-    &[Role::ChildName, Role::DateOfBirth, Role::Gender, Role::FatherName, Role::MotherName, Role::GuardianName, Role::Village];
+const HOUSEHOLD_ROLES: &[Role] = &[
+    Role::ChildName,
+    Role::DateOfBirth,
+    Role::Gender,
+    Role::FatherName,
+    Role::MotherName,
+    Role::GuardianName,
+    Role::Village,
+];
 
 pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
     let lang = cleaned.options.lang;
     let vi = lang == Lang::Vi;
     let layout = &cleaned.layout;
-    let roles: Vec<Role> =
-        match kind { Kind::Police => POLICE_ROLES, Kind::Household => HOUSEHOLD_ROLES }.iter().copied().filter(|r| layout.column_of(*r).is_some()).collect();
+    let roles: Vec<Role> = match kind {
+        Kind::Police => POLICE_ROLES,
+        Kind::Household => HOUSEHOLD_ROLES,
+    }
+    .iter()
+    .copied()
+    .filter(|r| layout.column_of(*r).is_some())
+    .collect();
     let mut header = vec![if vi { "Dòng gốc" } else { "Sheet row" }.to_string()];
-    header.extend(roles.iter().map(|r| layout.header_of(usize::from(layout.column_of(*r).unwrap_or(0))).to_string()));
+    header.extend(roles.iter().map(|r| {
+        layout
+            .header_of(usize::from(layout.column_of(*r).unwrap_or(0)))
+            .to_string()
+    }));
     header.push(match (kind, vi) {
         (Kind::Police, true) => "Lý do".into(),
         (Kind::Police, false) => "Reason".into(),
@@ -75,8 +92,22 @@ pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
         (Kind::Household, false) => "To check".into(),
     });
     if kind == Kind::Police {
-        header.push(if vi { "Số định danh (công an ghi)" } else { "ID number (by the police)" }.into());
-        header.push(if vi { "Ghi chú của công an" } else { "Police notes" }.into());
+        header.push(
+            if vi {
+                "Số định danh (công an ghi)"
+            } else {
+                "ID number (by the police)"
+            }
+            .into(),
+        );
+        header.push(
+            if vi {
+                "Ghi chú của công an"
+            } else {
+                "Police notes"
+            }
+            .into(),
+        );
     }
 
     // Reasons per sheet row, from the findings (already in row order).
@@ -87,7 +118,10 @@ pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
             Kind::Household => f.rule.severity != Severity::Fixed,
         };
         if wanted {
-            let where_ = f.column.map(|c| format!("{}: ", layout.header_of(usize::from(c)))).unwrap_or_default();
+            let where_ = f
+                .column
+                .map(|c| format!("{}: ", layout.header_of(usize::from(c))))
+                .unwrap_or_default();
             let entry = reasons.entry(f.row).or_default();
             let text = format!("{where_}{}", f.message(lang));
             if !entry.contains(&text) {
@@ -96,16 +130,32 @@ pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
         }
     }
     let id_col = layout.column_of(Role::PersonalId).map(usize::from);
-    let group_role = if kind == Kind::Police { Role::Commune } else { Role::Village };
+    let group_role = if kind == Kind::Police {
+        Role::Commune
+    } else {
+        Role::Village
+    };
     let group_col = layout.column_of(group_role).map(usize::from);
     let mut groups: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
-    for (r, _) in cleaned.is_record.iter().enumerate().filter(|(_, rec)| **rec) {
+    for (r, _) in cleaned
+        .is_record
+        .iter()
+        .enumerate()
+        .filter(|(_, rec)| **rec)
+    {
         let row = r as u32 + 1;
         let mut why = reasons.get(&row).cloned().unwrap_or_default();
         if kind == Kind::Police {
             if let Some(c) = id_col {
                 if cleaned.table.cell(r, c).is_empty() {
-                    why.insert(0, if vi { "Chưa có số định danh".into() } else { "No ID number".into() });
+                    why.insert(
+                        0,
+                        if vi {
+                            "Chưa có số định danh".into()
+                        } else {
+                            "No ID number".into()
+                        },
+                    );
                 }
             }
         }
@@ -121,8 +171,16 @@ pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
         if kind == Kind::Police {
             line.extend([String::new(), String::new()]);
         }
-        let group = group_col.map(|c| cleaned.table.cell(r, c).display()).filter(|g| !g.is_empty());
-        let group = group.unwrap_or_else(|| if vi { "(không rõ)".into() } else { "(unknown)".into() });
+        let group = group_col
+            .map(|c| cleaned.table.cell(r, c).display())
+            .filter(|g| !g.is_empty());
+        let group = group.unwrap_or_else(|| {
+            if vi {
+                "(không rõ)".into()
+            } else {
+                "(unknown)".into()
+            }
+        });
         groups.entry(group).or_default().push(line);
     }
     WorkList { header, groups }

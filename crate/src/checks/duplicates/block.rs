@@ -70,7 +70,11 @@ fn classify(a: &Prepared, b: &Prepared) -> Option<Verdict> {
     } else {
         return None;
     };
-    Some(Verdict { kind, reason: c.reason(), already_there: already_there::applies(&c) })
+    Some(Verdict {
+        kind,
+        reason: c.reason(),
+        already_there: already_there::applies(&c),
+    })
 }
 
 fn hash_of(value: impl Hash) -> u64 {
@@ -89,14 +93,27 @@ pub(super) type Pair = ((u32, u32), Verdict);
 pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
     let (ids, ids_over_cap) = ids_and_placeholders(&mut recs);
     let recs = recs.as_slice();
-    let stats = Stats { records: recs.len(), ids_over_cap, ..Stats::default() };
-    let mut linker = Linker { recs, mode, links: HashMap::new(), stats };
+    let stats = Stats {
+        records: recs.len(),
+        ids_over_cap,
+        ..Stats::default()
+    };
+    let mut linker = Linker {
+        recs,
+        mode,
+        links: HashMap::new(),
+        stats,
+    };
 
     // Dates of birth (with the family name, which every match but the same ID's needs).
     let mut blocks: Vec<(u64, u32)> = Vec::with_capacity(recs.len());
     for (i, r) in recs.iter().enumerate() {
         if let Some((y, m, d)) = r.person.date_of_birth {
-            let (lo, hi) = if m <= 12 && d <= 12 { (m.min(d), m.max(d)) } else { (m, d) };
+            let (lo, hi) = if m <= 12 && d <= 12 {
+                (m.min(d), m.max(d))
+            } else {
+                (m, d)
+            };
             blocks.push((hash_of((y, lo, hi, r.family)), i as u32));
         }
     }
@@ -109,8 +126,11 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
         hash_of((p.family, p.given))
     };
     let year_only = |r: &Prepared| !r.has_full_date() && r.year.is_some();
-    let wanted: HashSet<(u16, u64)> =
-        recs.iter().filter(|r| year_only(r)).filter_map(|r| Some((r.year?, name_key(r)))).collect();
+    let wanted: HashSet<(u16, u64)> = recs
+        .iter()
+        .filter(|r| year_only(r))
+        .filter_map(|r| Some((r.year?, name_key(r))))
+        .collect();
     if !wanted.is_empty() {
         let mut blocks: Vec<(u64, u32)> = Vec::new();
         for (i, r) in recs.iter().enumerate() {
@@ -134,7 +154,9 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
         for (i, r) in recs.iter().enumerate() {
             let k = name_key(r);
             if wanted.contains(&k) {
-                let commune = communes.entry(r.person.commune).or_insert_with_key(|c| Key::new(c).toned);
+                let commune = communes
+                    .entry(r.person.commune)
+                    .or_insert_with_key(|c| Key::new(c).toned);
                 blocks.push((hash_of((k, commune)), i as u32));
             }
         }
@@ -158,8 +180,12 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
 /// [`ID_CAP`] records ("000000000000" typed for unknown numbers) says nothing about who is
 /// who: it is blanked on its records and left out. Also returns how many such IDs there were.
 fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<(&'a str, u32)>, usize) {
-    let mut ids: Vec<(&'a str, u32)> =
-        recs.iter().enumerate().filter(|(_, r)| !r.id.is_empty()).map(|(i, r)| (r.id, i as u32)).collect();
+    let mut ids: Vec<(&'a str, u32)> = recs
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.id.is_empty())
+        .map(|(i, r)| (r.id, i as u32))
+        .collect();
     ids.sort_unstable();
     let mut over = 0;
     let mut kept = Vec::with_capacity(ids.len());
@@ -196,7 +222,10 @@ impl Linker<'_, '_, '_> {
     fn run_blocks(&mut self, mut blocks: Vec<(u64, u32)>, special: Special) {
         blocks.sort_unstable();
         let mut members: Vec<u32> = Vec::new();
-        for run in blocks.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        for run in blocks
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|run| run.len() > 1)
+        {
             members.clear();
             members.extend(run.iter().map(|(_, i)| *i));
             let members = members.as_slice();
@@ -247,7 +276,10 @@ impl Linker<'_, '_, '_> {
     /// Sorted neighbourhood over a block too big for all pairs (see the module docs).
     fn neighbourhood(&mut self, members: &[u32], special: Special) {
         let rec = |i: u32| &self.recs[i as usize];
-        let mut by_name: Vec<(&str, u32)> = members.iter().map(|&i| (rec(i).name.folded.as_str(), i)).collect();
+        let mut by_name: Vec<(&str, u32)> = members
+            .iter()
+            .map(|&i| (rec(i).name.folded.as_str(), i))
+            .collect();
         by_name.sort_unstable();
         let by_name: Vec<u32> = by_name.into_iter().map(|(_, i)| i).collect();
         let mut by_parents: Vec<(String, u32)> = members

@@ -38,7 +38,10 @@ impl<'p, 'a> Prepared<'p, 'a> {
             family: hash_of(parts(&name.folded).family),
             id_hash: if id.is_empty() { 0 } else { hash_of(id) },
             name,
-            year: person.date_of_birth.map(|(y, _, _)| y).or(person.birth_year),
+            year: person
+                .date_of_birth
+                .map(|(y, _, _)| y)
+                .or(person.birth_year),
             id,
             others: OnceCell::new(),
         }
@@ -80,7 +83,11 @@ impl NameRel {
     /// How many of the named small differences the names show (accents counted apart).
     pub fn defects(self) -> u32 {
         match self {
-            NameRel::Near { middle_missing, given_typo, .. } => u32::from(middle_missing) + u32::from(given_typo),
+            NameRel::Near {
+                middle_missing,
+                given_typo,
+                ..
+            } => u32::from(middle_missing) + u32::from(given_typo),
             _ => 0,
         }
     }
@@ -92,18 +99,30 @@ impl NameRel {
 
 /// The tone marks at the end of a toned key word (see `key.rs`), "" for a level tone.
 fn tone_of(word: &str) -> &str {
-    let cut = word.trim_end_matches(['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']).len();
+    let cut = word
+        .trim_end_matches(['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'])
+        .len();
     word.get(cut..).unwrap_or("")
 }
 
 /// Whether the words of `short` are the words of `long` with exactly one word left out.
 fn one_word_dropped(short: &str, long: &str) -> bool {
-    let s: Vec<&str> = if short.is_empty() { Vec::new() } else { short.split(' ').collect() };
+    let s: Vec<&str> = if short.is_empty() {
+        Vec::new()
+    } else {
+        short.split(' ').collect()
+    };
     let l: Vec<&str> = long.split(' ').collect();
     if long.is_empty() || l.len() != s.len() + 1 {
         return false;
     }
-    (0..l.len()).any(|skip| l.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, w)| *w).eq(s.iter().copied()))
+    (0..l.len()).any(|skip| {
+        l.iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, w)| *w)
+            .eq(s.iter().copied())
+    })
 }
 
 /// Whether two different folded given names of at least three letters are one edit apart
@@ -173,7 +192,11 @@ pub(super) fn name_relation(a: &Key, b: &Key) -> NameRel {
             return NameRel::Different;
         }
     }
-    NameRel::Near { middle_missing, given_typo, accents }
+    NameRel::Near {
+        middle_missing,
+        given_typo,
+        accents,
+    }
 }
 
 /// How two birth dates relate.
@@ -299,7 +322,9 @@ fn parent_relation(ka: &[Key], kb: &[Key]) -> ParentRel {
         }
     }
     // Who is "guardian" on one list may be the father or mother on the other.
-    let crossed = |g: &Key, others: &[Key]| !g.is_empty() && (g.toned == others[0].toned || g.toned == others[1].toned);
+    let crossed = |g: &Key, others: &[Key]| {
+        !g.is_empty() && (g.toned == others[0].toned || g.toned == others[1].toned)
+    };
     if crossed(&ka[2], kb) || crossed(&kb[2], ka) {
         same[2] = true;
         best = best.max(ParentMatch::Same);
@@ -307,7 +332,12 @@ fn parent_relation(ka: &[Key], kb: &[Key]) -> ParentRel {
     if best == ParentMatch::None && any_different {
         best = ParentMatch::Different;
     }
-    ParentRel { best, same, differs: any_different && best > ParentMatch::None, identical: identical && filled }
+    ParentRel {
+        best,
+        same,
+        differs: any_different && best > ParentMatch::None,
+        identical: identical && filled,
+    }
 }
 
 /// Every relation between two records.
@@ -361,7 +391,11 @@ impl Comparison {
         let mut r = Reason::empty();
         match self.name {
             NameRel::Same => r.add(Evidence::SameName),
-            NameRel::Near { middle_missing, given_typo, accents } => {
+            NameRel::Near {
+                middle_missing,
+                given_typo,
+                accents,
+            } => {
                 for (on, e) in [
                     (middle_missing, Evidence::NameMiddleMissing),
                     (given_typo, Evidence::NameGivenTypo),
@@ -386,9 +420,11 @@ impl Comparison {
             Rel::Missing => r.add(Evidence::GenderMissing),
             Rel::Different => {}
         }
-        for (same, e) in
-            self.parents.same.iter().zip([Evidence::SameFather, Evidence::SameMother, Evidence::SameGuardian])
-        {
+        for (same, e) in self.parents.same.iter().zip([
+            Evidence::SameFather,
+            Evidence::SameMother,
+            Evidence::SameGuardian,
+        ]) {
             if *same {
                 r.add(e);
             }
@@ -432,15 +468,27 @@ mod tests {
         assert_eq!(rel("Nguyễn Thị Hoà", "nguyễn thị  hòa"), NameRel::Same);
         assert_eq!(
             rel("Nguyễn Thị Hồng", "Nguyễn Hồng"),
-            NameRel::Near { middle_missing: true, given_typo: false, accents: false }
+            NameRel::Near {
+                middle_missing: true,
+                given_typo: false,
+                accents: false
+            }
         );
         assert_eq!(
             rel("Nguyễn Thị Hồng", "Nguyễn Thị Hồnh"),
-            NameRel::Near { middle_missing: false, given_typo: true, accents: false }
+            NameRel::Near {
+                middle_missing: false,
+                given_typo: true,
+                accents: false
+            }
         );
         assert_eq!(
             rel("Lê Thu Hà", "Lê Thu Hạ"),
-            NameRel::Near { middle_missing: false, given_typo: false, accents: true }
+            NameRel::Near {
+                middle_missing: false,
+                given_typo: false,
+                accents: true
+            }
         );
         assert_eq!(rel("Lê Thu Hà", "Lê Thu Hải"), NameRel::Different); // "ha" vs "hai": short, tone differs
         assert_eq!(rel("Trần Văn An", "Trần Văn Bình"), NameRel::Different);
@@ -449,7 +497,11 @@ mod tests {
         assert_eq!(rel("Trần Văn An", ""), NameRel::Different);
         assert_eq!(
             rel("Trần Minh Văn An", "Trần Văn An"),
-            NameRel::Near { middle_missing: true, given_typo: false, accents: false }
+            NameRel::Near {
+                middle_missing: true,
+                given_typo: false,
+                accents: false
+            }
         );
         assert_eq!(rel("Trần Minh Văn An", "Trần An"), NameRel::Different);
         assert_eq!(rel("Hồng", "Hồng"), NameRel::Same);

@@ -36,8 +36,11 @@ pub struct Key {
 
 impl Key {
     pub fn new(text: &str) -> Key {
-        let mut key =
-            Key { toned: String::with_capacity(text.len() + 4), folded: String::with_capacity(text.len()), words: 0 };
+        let mut key = Key {
+            toned: String::with_capacity(text.len() + 4),
+            folded: String::with_capacity(text.len()),
+            words: 0,
+        };
         // Tone marks of the word being read; a well-formed word has one, a damaged one may
         // have more, and they are kept in order so that two damaged spellings still compare.
         let mut tones = String::new();
@@ -128,7 +131,11 @@ pub fn parts(key: &str) -> NameParts<'_> {
         None if rest.is_empty() => ("", family),
         None => ("", rest),
     };
-    NameParts { family, middle, given }
+    NameParts {
+        family,
+        middle,
+        given,
+    }
 }
 
 #[cfg(test)]
@@ -163,7 +170,10 @@ mod tests {
     fn name_parts() {
         let key = Key::new("Nguyễn Thị Minh Khai");
         let p = parts(&key.folded);
-        assert_eq!((p.family, p.middle, p.given), ("nguyen", "thi minh", "khai"));
+        assert_eq!(
+            (p.family, p.middle, p.given),
+            ("nguyen", "thi minh", "khai")
+        );
         let p = parts("tran an");
         assert_eq!((p.family, p.middle, p.given), ("tran", "", "an"));
         let p = parts("an");

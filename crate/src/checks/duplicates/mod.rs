@@ -118,7 +118,12 @@ impl Group {
     /// The rule to report the group under: exact when every link is; else the same ID when
     /// any link shares one (the police must look whatever the rest says); else probable.
     pub fn rule(&self) -> &'static crate::report::Rule {
-        if self.kind == MatchKind::Probable && self.links.iter().any(|l| l.reason.contains(Evidence::SameId)) {
+        if self.kind == MatchKind::Probable
+            && self
+                .links
+                .iter()
+                .any(|l| l.reason.contains(Evidence::SameId))
+        {
             &same_id::SAME_ID
         } else if self.kind == MatchKind::Exact {
             &exact::EXACT
@@ -172,7 +177,11 @@ fn groups(people: &[Person], links: &[Pair]) -> Vec<Group> {
         });
         if let Some((members, ls)) = out.get_mut(g) {
             members.extend([*i, *j]);
-            ls.push(Link { rows: (row(*i), row(*j)), kind: v.kind, reason: v.reason });
+            ls.push(Link {
+                rows: (row(*i), row(*j)),
+                kind: v.kind,
+                reason: v.reason,
+            });
         }
     }
     let mut groups: Vec<Group> = out
@@ -181,10 +190,22 @@ fn groups(people: &[Person], links: &[Pair]) -> Vec<Group> {
             let mut rows: Vec<u32> = members.into_iter().map(row).collect();
             rows.sort_unstable();
             rows.dedup();
-            let kind =
-                if links.iter().all(|l| l.kind == MatchKind::Exact) { MatchKind::Exact } else { MatchKind::Probable };
-            let reason = links.iter().map(|l| l.reason).reduce(Reason::combine).unwrap_or_default();
-            Group { rows, kind, reason, links }
+            let kind = if links.iter().all(|l| l.kind == MatchKind::Exact) {
+                MatchKind::Exact
+            } else {
+                MatchKind::Probable
+            };
+            let reason = links
+                .iter()
+                .map(|l| l.reason)
+                .reduce(Reason::combine)
+                .unwrap_or_default();
+            Group {
+                rows,
+                kind,
+                reason,
+                links,
+            }
         })
         .collect();
     groups.sort_by(|a, b| a.rows.cmp(&b.rows));
@@ -215,7 +236,10 @@ pub struct NewChildReport {
 
 /// For each new child, in order: already in `existing`, possibly there, or new.
 pub fn match_new_children(existing: &[Person], new: &[Person]) -> Vec<NewChildMatch> {
-    match_new_children_explained(existing, new).into_iter().map(|r| r.outcome).collect()
+    match_new_children_explained(existing, new)
+        .into_iter()
+        .map(|r| r.outcome)
+        .collect()
 }
 
 /// [`match_new_children`] with the links (and their reasons) behind each outcome. When
@@ -224,17 +248,34 @@ pub fn match_new_children_explained(existing: &[Person], new: &[Person]) -> Vec<
     let recs: Vec<Prepared> = existing.iter().chain(new).map(Prepared::new).collect();
     let split = existing.len();
     let (links, _) = link(recs, Mode::Across { split });
-    let mut reports: Vec<(Option<u32>, NewChildReport)> =
-        new.iter().map(|_| (None, NewChildReport { outcome: NewChildMatch::New, links: Vec::new() })).collect();
+    let mut reports: Vec<(Option<u32>, NewChildReport)> = new
+        .iter()
+        .map(|_| {
+            (
+                None,
+                NewChildReport {
+                    outcome: NewChildMatch::New,
+                    links: Vec::new(),
+                },
+            )
+        })
+        .collect();
     for ((i, j), v) in &links {
         // Across mode: i is an existing record, j a new one.
-        let (Some(old), Some((first, report))) =
-            (existing.get(*i as usize), reports.get_mut((*j as usize).wrapping_sub(split)))
-        else {
+        let (Some(old), Some((first, report))) = (
+            existing.get(*i as usize),
+            reports.get_mut((*j as usize).wrapping_sub(split)),
+        ) else {
             continue;
         };
-        let new_row = new.get((*j as usize).wrapping_sub(split)).map_or(0, |p| p.row);
-        report.links.push(Link { rows: (old.row, new_row), kind: v.kind, reason: v.reason });
+        let new_row = new
+            .get((*j as usize).wrapping_sub(split))
+            .map_or(0, |p| p.row);
+        report.links.push(Link {
+            rows: (old.row, new_row),
+            kind: v.kind,
+            reason: v.reason,
+        });
         if v.already_there {
             *first = Some(first.map_or(old.row, |r: u32| r.min(old.row)));
         }

@@ -57,11 +57,22 @@ pub(super) fn applies(c: &Comparison) -> bool {
         return false;
     }
     let name_exact = c.name == NameRel::Same;
-    let clean_name = name_exact || matches!(c.name, NameRel::Near { given_typo: false, accents: false, .. });
+    let clean_name = name_exact
+        || matches!(
+            c.name,
+            NameRel::Near {
+                given_typo: false,
+                accents: false,
+                ..
+            }
+        );
     let same_commune = c.commune == Rel::Same;
     // Accent-folded names are different names ("Hà"/"Hạ") unless everything else agrees.
     if c.name.accents()
-        && !(c.dob == DobRel::Same && parent == ParentMatch::Same && same_commune && c.name.defects() == 0)
+        && !(c.dob == DobRel::Same
+            && parent == ParentMatch::Same
+            && same_commune
+            && c.name.defects() == 0)
     {
         return false;
     }
@@ -69,20 +80,26 @@ pub(super) fn applies(c: &Comparison) -> bool {
     // recurs across a province: the name, a parent's name and either the commune or the
     // other parent must carry it.
     let same_parents = c.parents.same.iter().filter(|s| **s).count();
-    if c.dob == DobRel::YearOnly && !(clean_name && parent == ParentMatch::Same && (same_commune || same_parents >= 2))
+    if c.dob == DobRel::YearOnly
+        && !(clean_name && parent == ParentMatch::Same && (same_commune || same_parents >= 2))
     {
         return false;
     }
     // No date at all says nothing: the name, a parent, the commune and either the village or
     // the other parent must all agree.
     if c.dob == DobRel::Missing
-        && !(clean_name && parent == ParentMatch::Same && same_commune && (c.village == Rel::Same || same_parents >= 2))
+        && !(clean_name
+            && parent == ParentMatch::Same
+            && same_commune
+            && (c.village == Rel::Same || same_parents >= 2))
     {
         return false;
     }
     // A parent's name merely close is weak support: not for a name with a typo, nor for a date
     // reduced to its year.
-    if parent == ParentMatch::Similar && !(clean_name && matches!(c.dob, DobRel::Same | DobRel::Swapped)) {
+    if parent == ParentMatch::Similar
+        && !(clean_name && matches!(c.dob, DobRel::Same | DobRel::Swapped))
+    {
         return false;
     }
     // One parent agrees but the other, named on both records, does not: common parents' names
@@ -95,7 +112,9 @@ pub(super) fn applies(c: &Comparison) -> bool {
         return false;
     }
     // Two different IDs are two people for the national database, unless all else is equal.
-    if c.id == IdRel::Different && !(name_exact && c.dob == DobRel::Same && parent == ParentMatch::Same) {
+    if c.id == IdRel::Different
+        && !(name_exact && c.dob == DobRel::Same && parent == ParentMatch::Same)
+    {
         return false;
     }
     cost(c) <= BUDGET

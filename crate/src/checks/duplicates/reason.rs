@@ -145,7 +145,11 @@ impl Reason {
     /// The reason of a group from the reasons of its links: a field is "same" for the group
     /// only when it is the same in every link; any difference found in one link is kept.
     pub fn combine(self, other: Reason) -> Reason {
-        let same_mask: u32 = Evidence::ALL.iter().filter(|e| e.is_same()).map(|e| e.bit()).sum();
+        let same_mask: u32 = Evidence::ALL
+            .iter()
+            .filter(|e| e.is_same())
+            .map(|e| e.bit())
+            .sum();
         Reason(((self.0 & other.0) & same_mask) | ((self.0 | other.0) & !same_mask))
     }
 }
@@ -185,8 +189,13 @@ mod tests {
 
     #[test]
     fn combine_keeps_common_sames_and_all_differences() {
-        let a = Reason::empty().with(Evidence::SameName).with(Evidence::SameDob).with(Evidence::IdMissing);
-        let b = Reason::empty().with(Evidence::SameName).with(Evidence::DobDayMonthSwapped);
+        let a = Reason::empty()
+            .with(Evidence::SameName)
+            .with(Evidence::SameDob)
+            .with(Evidence::IdMissing);
+        let b = Reason::empty()
+            .with(Evidence::SameName)
+            .with(Evidence::DobDayMonthSwapped);
         let c = a.combine(b);
         assert_eq!(c.to_string(), "same_name+dob_day_month_swapped+id_missing");
     }

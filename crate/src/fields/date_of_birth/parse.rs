@@ -34,11 +34,19 @@ const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 20_000.0..=60_000.0;
 pub fn parse(cell: &Cell, reference: NaiveDate) -> Parsed {
     match cell {
         Cell::Empty => Parsed::Empty,
-        Cell::Date(d) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-            .map_or(Parsed::Invalid, |date| Parsed::Date(date, Form::ExcelSerial)),
-        Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2100.0).contains(n) => Parsed::YearOnly(*n as u16),
+        Cell::Date(d) => {
+            NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                .map_or(Parsed::Invalid, |date| {
+                    Parsed::Date(date, Form::ExcelSerial)
+                })
+        }
+        Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2100.0).contains(n) => {
+            Parsed::YearOnly(*n as u16)
+        }
         Cell::Number(n) if SERIAL_RANGE.contains(n) => serial_to_date(n.floor() as i64)
-            .map_or(Parsed::Invalid, |date| Parsed::Date(date, Form::ExcelSerial)),
+            .map_or(Parsed::Invalid, |date| {
+                Parsed::Date(date, Form::ExcelSerial)
+            }),
         Cell::Text(s) if s.trim().is_empty() => Parsed::Empty,
         Cell::Text(s) => parse_text(s, reference),
         _ => Parsed::Invalid,
@@ -58,19 +66,29 @@ pub fn parse_text(text: &str, reference: NaiveDate) -> Parsed {
         _ => text,
     }
     .trim();
-    let numbers: Vec<&str> = core.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
+    let numbers: Vec<&str> = core
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
 
     // "ngày 5 tháng 3 năm 2012" / "5 tháng 3 năm 2012"
     if lower.contains("thang") && numbers.len() == 3 {
         return from_dmy(numbers[0], numbers[1], numbers[2], reference, Form::Other);
     }
     // Anything but digits and the usual separators is not a date we can trust.
-    if !core.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ' ')) {
+    if !core
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ' '))
+    {
         return Parsed::Invalid;
     }
     match numbers.as_slice() {
         [y] if y.len() == 4 => y.parse().map_or(Parsed::Invalid, |y: u16| {
-            if (1900..=2100).contains(&y) { Parsed::YearOnly(y) } else { Parsed::Invalid }
+            if (1900..=2100).contains(&y) {
+                Parsed::YearOnly(y)
+            } else {
+                Parsed::Invalid
+            }
         }),
         [ymd] if ymd.len() == 8 => {
             let (a, b, c) = (&ymd[..4], &ymd[4..6], &ymd[6..]);
@@ -82,8 +100,23 @@ pub fn parse_text(text: &str, reference: NaiveDate) -> Parsed {
         }
         [y, m, d] if y.len() == 4 => from_dmy(d, m, y, reference, Form::Other),
         [d, m, y] if y.len() == 4 || y.len() == 2 => {
-            let canonical = d.len() == 2 && m.len() == 2 && y.len() == 4 && core.len() == 10 && core.as_bytes()[2] == b'/' && core.as_bytes()[5] == b'/';
-            from_dmy(d, m, y, reference, if canonical { Form::Canonical } else { Form::Other })
+            let canonical = d.len() == 2
+                && m.len() == 2
+                && y.len() == 4
+                && core.len() == 10
+                && core.as_bytes()[2] == b'/'
+                && core.as_bytes()[5] == b'/';
+            from_dmy(
+                d,
+                m,
+                y,
+                reference,
+                if canonical {
+                    Form::Canonical
+                } else {
+                    Form::Other
+                },
+            )
         }
         _ => Parsed::Invalid,
     }
@@ -130,15 +163,24 @@ mod tests {
     #[test]
     fn every_form_of_section_6_1() {
         let cases = [
-            ("25/05/2010", Parsed::Date(date(2010, 5, 25), Form::Canonical)),
+            (
+                "25/05/2010",
+                Parsed::Date(date(2010, 5, 25), Form::Canonical),
+            ),
             ("5/5/2010", Parsed::Date(date(2010, 5, 5), Form::Other)),
             ("25-05-2010", Parsed::Date(date(2010, 5, 25), Form::Other)),
             ("25.05.2010", Parsed::Date(date(2010, 5, 25), Form::Other)),
             ("25/05/10", Parsed::Date(date(2010, 5, 25), Form::Other)),
             ("2010-05-25", Parsed::Date(date(2010, 5, 25), Form::Other)),
             ("20100525", Parsed::Date(date(2010, 5, 25), Form::Other)),
-            ("Ngày 25 tháng 5 năm 2010", Parsed::Date(date(2010, 5, 25), Form::Other)),
-            ("25/5/2010 (âm lịch)", Parsed::Date(date(2010, 5, 25), Form::Other)),
+            (
+                "Ngày 25 tháng 5 năm 2010",
+                Parsed::Date(date(2010, 5, 25), Form::Other),
+            ),
+            (
+                "25/5/2010 (âm lịch)",
+                Parsed::Date(date(2010, 5, 25), Form::Other),
+            ),
             ("05/25/2010", Parsed::Date(date(2010, 5, 25), Form::UsOrder)),
             ("2010", Parsed::YearOnly(2010)),
             ("31/02/2015", Parsed::Invalid),
@@ -153,7 +195,10 @@ mod tests {
     #[test]
     fn number_cells_are_years_or_serials() {
         assert_eq!(parse(&Cell::Number(2012.0), r()), Parsed::YearOnly(2012));
-        assert_eq!(parse(&Cell::Number(40973.0), r()), Parsed::Date(date(2012, 3, 5), Form::ExcelSerial));
+        assert_eq!(
+            parse(&Cell::Number(40973.0), r()),
+            Parsed::Date(date(2012, 3, 5), Form::ExcelSerial)
+        );
         assert_eq!(parse(&Cell::Number(7.0), r()), Parsed::Invalid);
     }
 }

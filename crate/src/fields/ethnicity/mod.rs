@@ -17,7 +17,12 @@ use crate::report::Rule;
 use crate::workbook::table::{format_number, Cell};
 use serde::{Deserialize, Serialize};
 
-pub static RULES: &[&Rule] = &[&ETHNICITY_NORMALIZED, &ETHNICITY_MISSING, &ETHNICITY_AMBIGUOUS, &ETHNICITY_UNKNOWN];
+pub static RULES: &[&Rule] = &[
+    &ETHNICITY_NORMALIZED,
+    &ETHNICITY_MISSING,
+    &ETHNICITY_AMBIGUOUS,
+    &ETHNICITY_UNKNOWN,
+];
 
 /// Which list's spelling variants are written in (and whose codes a bare number means).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -74,17 +79,24 @@ pub fn clean(cell: &Cell, list: EthnicityList) -> Outcome {
             EthnicityList::Codes2008 => groups().iter().find(|g| g.code_2008 == code),
         };
         match found {
-            Some(g) => out.set(Cell::Text(spelling(g, list).to_string()), &ETHNICITY_NORMALIZED),
+            Some(g) => out.set(
+                Cell::Text(spelling(g, list).to_string()),
+                &ETHNICITY_NORMALIZED,
+            ),
             None => out.flag(&ETHNICITY_UNKNOWN),
         }
         return out;
     }
     match index().get(&key(&value)) {
-        Some(Lookup::Group(i)) => {
-            out.set(Cell::Text(spelling(&groups()[*i], list).to_string()), &ETHNICITY_NORMALIZED)
-        }
+        Some(Lookup::Group(i)) => out.set(
+            Cell::Text(spelling(&groups()[*i], list).to_string()),
+            &ETHNICITY_NORMALIZED,
+        ),
         Some(Lookup::Ambiguous(options)) => {
-            let names: Vec<&str> = options.iter().map(|i| spelling(&groups()[*i], list)).collect();
+            let names: Vec<&str> = options
+                .iter()
+                .map(|i| spelling(&groups()[*i], list))
+                .collect();
             out.flag_with(&ETHNICITY_AMBIGUOUS, names.join(" / "));
         }
         None => match nearest(&value) {
@@ -101,7 +113,11 @@ fn nearest(value: &str) -> Option<&'static Group> {
     groups()
         .iter()
         .map(|g| {
-            let d = [&g.name_1979, &g.name_2008, &g.name_modern].iter().map(|n| strsim::levenshtein(&k, &key(n))).min().unwrap_or(usize::MAX);
+            let d = [&g.name_1979, &g.name_2008, &g.name_modern]
+                .iter()
+                .map(|n| strsim::levenshtein(&k, &key(n)))
+                .min()
+                .unwrap_or(usize::MAX);
             (d, g)
         })
         .filter(|(d, _)| *d <= 2)
@@ -115,20 +131,49 @@ mod tests {
 
     fn run(v: &str, list: EthnicityList) -> (Option<String>, Vec<&'static str>) {
         let out = clean(&Cell::Text(v.to_string()), list);
-        (out.value.map(|c| c.display()), out.rules.iter().map(|(r, _)| r.code).collect())
+        (
+            out.value.map(|c| c.display()),
+            out.rules.iter().map(|(r, _)| r.code).collect(),
+        )
     }
 
     #[test]
     fn official_spellings_stay_variants_become_standard() {
         assert_eq!(run("Kinh", EthnicityList::Modern), (None, vec![]));
-        assert_eq!(run("Khơ-me", EthnicityList::Modern), (None, vec![]), "a 1979 official spelling stays");
-        assert_eq!(run("H’mông", EthnicityList::Modern), (Some("Mông".into()), vec!["ethnicity.normalized"]));
-        assert_eq!(run("Khmer", EthnicityList::Modern), (Some("Khơ Me".into()), vec!["ethnicity.normalized"]));
-        assert_eq!(run("kinh", EthnicityList::Modern), (Some("Kinh".into()), vec!["ethnicity.normalized"]));
-        assert_eq!(run("Mèo", EthnicityList::Codes2008), (Some("H'mông (Mèo)".into()), vec!["ethnicity.normalized"]));
-        assert_eq!(run("Mán", EthnicityList::Modern).1, vec!["ethnicity.ambiguous"]);
-        assert_eq!(run("Kinhh", EthnicityList::Modern).1, vec!["ethnicity.unknown"]);
-        assert_eq!(run("8", EthnicityList::Modern).1, vec!["ethnicity.unknown"], "numbers only with a code list");
+        assert_eq!(
+            run("Khơ-me", EthnicityList::Modern),
+            (None, vec![]),
+            "a 1979 official spelling stays"
+        );
+        assert_eq!(
+            run("H’mông", EthnicityList::Modern),
+            (Some("Mông".into()), vec!["ethnicity.normalized"])
+        );
+        assert_eq!(
+            run("Khmer", EthnicityList::Modern),
+            (Some("Khơ Me".into()), vec!["ethnicity.normalized"])
+        );
+        assert_eq!(
+            run("kinh", EthnicityList::Modern),
+            (Some("Kinh".into()), vec!["ethnicity.normalized"])
+        );
+        assert_eq!(
+            run("Mèo", EthnicityList::Codes2008),
+            (Some("H'mông (Mèo)".into()), vec!["ethnicity.normalized"])
+        );
+        assert_eq!(
+            run("Mán", EthnicityList::Modern).1,
+            vec!["ethnicity.ambiguous"]
+        );
+        assert_eq!(
+            run("Kinhh", EthnicityList::Modern).1,
+            vec!["ethnicity.unknown"]
+        );
+        assert_eq!(
+            run("8", EthnicityList::Modern).1,
+            vec!["ethnicity.unknown"],
+            "numbers only with a code list"
+        );
         assert_eq!(run("8", EthnicityList::Codes1979).0, Some("HMông".into()));
         assert_eq!(run("04", EthnicityList::Codes2008).0, Some("Mường".into()));
     }

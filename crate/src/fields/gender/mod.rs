@@ -57,7 +57,11 @@ impl Legend {
                 }
             }
         }
-        Legend(if code_first.is_empty() { word_first } else { code_first })
+        Legend(if code_first.is_empty() {
+            word_first
+        } else {
+            code_first
+        })
     }
 }
 
@@ -65,8 +69,12 @@ impl Legend {
 pub fn recognise(value: &str, legend: &Legend) -> Option<Gender> {
     let f = fold(value);
     match f.as_str() {
-        "nam" | "trai" | "con trai" | "be trai" | "nam gioi" | "m" | "male" | "boy" => Some(Gender::Male),
-        "nu" | "gai" | "con gai" | "be gai" | "nu gioi" | "f" | "female" | "girl" => Some(Gender::Female),
+        "nam" | "trai" | "con trai" | "be trai" | "nam gioi" | "m" | "male" | "boy" => {
+            Some(Gender::Male)
+        }
+        "nu" | "gai" | "con gai" | "be gai" | "nu gioi" | "f" | "female" | "girl" => {
+            Some(Gender::Female)
+        }
         code => legend.0.iter().find(|(c, _)| c == code).map(|(_, g)| *g),
     }
 }

@@ -49,7 +49,9 @@ pub enum Holder {
 
 /// The 12 digits are structurally a personal ID: a known place code and any century digit.
 pub fn structurally_valid(digits: &str) -> bool {
-    digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit()) && is_valid_id_prefix(&digits[..3])
+    digits.len() == 12
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && is_valid_id_prefix(&digits[..3])
 }
 
 pub fn clean(cell: &Cell, holder: Holder) -> Outcome {
@@ -70,7 +72,12 @@ pub fn clean(cell: &Cell, holder: Holder) -> Outcome {
     if text.trim().is_empty() {
         return out;
     }
-    let compact: String = text.trim().trim_start_matches(['\'', '’']).chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{00A0}')).collect();
+    let compact: String = text
+        .trim()
+        .trim_start_matches(['\'', '’'])
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{00A0}'))
+        .collect();
     if is_scientific(&compact) {
         out.flag(&ID_SCIENTIFIC);
         return out;
@@ -97,7 +104,11 @@ pub fn clean(cell: &Cell, holder: Holder) -> Outcome {
         return out;
     }
     if !is_valid_id_prefix(&digits[..3]) {
-        out.flag(if holder == Holder::Child { &ID_PROVINCE_CODE } else { &ID_ADULT_INVALID });
+        out.flag(if holder == Holder::Child {
+            &ID_PROVINCE_CODE
+        } else {
+            &ID_ADULT_INVALID
+        });
     }
     if holder == Holder::Child && !matches!(digits.as_bytes()[3], b'2' | b'3') {
         out.flag(&ID_CENTURY);
@@ -116,10 +127,14 @@ fn invalid(holder: Holder) -> &'static Rule {
 /// "7.92E+10", "7,92E+10": Excel's scientific notation, the trailing digits are lost.
 fn is_scientific(s: &str) -> bool {
     let upper = s.to_ascii_uppercase();
-    let Some((mantissa, exponent)) = upper.split_once('E') else { return false };
+    let Some((mantissa, exponent)) = upper.split_once('E') else {
+        return false;
+    };
     let exponent = exponent.trim_start_matches('+');
     !mantissa.is_empty()
-        && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && mantissa
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         && !exponent.is_empty()
         && exponent.chars().all(|c| c.is_ascii_digit())
 }
@@ -130,26 +145,54 @@ mod tests {
 
     fn run(cell: Cell, holder: Holder) -> (String, Vec<&'static str>) {
         let out = clean(&cell, holder);
-        (out.current(&cell).display(), out.rules.iter().map(|(r, _)| r.code).collect())
+        (
+            out.current(&cell).display(),
+            out.rules.iter().map(|(r, _)| r.code).collect(),
+        )
     }
 
     #[test]
     fn id_rules_from_the_domain_tables() {
         let t = |s: &str| Cell::Text(s.to_string());
-        assert_eq!(run(t("079215000001"), Holder::Child), ("079215000001".into(), vec![]));
-        assert_eq!(run(Cell::Number(79215000001.0), Holder::Child).0, "079215000001");
-        assert_eq!(run(t("079 215 000 001"), Holder::Child), ("079215000001".into(), vec!["id.formatting"]));
+        assert_eq!(
+            run(t("079215000001"), Holder::Child),
+            ("079215000001".into(), vec![])
+        );
+        assert_eq!(
+            run(Cell::Number(79215000001.0), Holder::Child).0,
+            "079215000001"
+        );
+        assert_eq!(
+            run(t("079 215 000 001"), Holder::Child),
+            ("079215000001".into(), vec!["id.formatting"])
+        );
         assert_eq!(run(t("'079215000001"), Holder::Child).0, "079215000001");
         assert_eq!(run(t("7.92E+10"), Holder::Child).1, vec!["id.scientific"]);
         assert_eq!(run(t("012345678"), Holder::Child).1, vec!["id.cmnd9"]);
         assert_eq!(run(t("012345678"), Holder::Adult).1, Vec::<&str>::new());
-        assert_eq!(run(t("003215000001"), Holder::Child).1, vec!["id.province_code"]);
-        assert_eq!(run(t("175215000001"), Holder::Child).1, Vec::<&str>::new(), "born abroad (Hoa Kỳ)");
-        assert_eq!(run(t("296215000001"), Holder::Child).1, vec!["id.province_code"]);
+        assert_eq!(
+            run(t("003215000001"), Holder::Child).1,
+            vec!["id.province_code"]
+        );
+        assert_eq!(
+            run(t("175215000001"), Holder::Child).1,
+            Vec::<&str>::new(),
+            "born abroad (Hoa Kỳ)"
+        );
+        assert_eq!(
+            run(t("296215000001"), Holder::Child).1,
+            vec!["id.province_code"]
+        );
         assert_eq!(run(t("079085000001"), Holder::Child).1, vec!["id.century"]);
         assert_eq!(run(t("079085000001"), Holder::Adult).1, Vec::<&str>::new());
-        assert_eq!(run(t("01234567"), Holder::Adult).1, vec!["id.adult_invalid"]);
-        assert_eq!(run(t("07921500001A"), Holder::Child).1, vec!["id.malformed"]);
+        assert_eq!(
+            run(t("01234567"), Holder::Adult).1,
+            vec!["id.adult_invalid"]
+        );
+        assert_eq!(
+            run(t("07921500001A"), Holder::Child).1,
+            vec!["id.malformed"]
+        );
         // 11 digits whose padded form has no valid province code stays and is flagged.
         assert_eq!(run(t("99215000001"), Holder::Child).1, vec!["id.malformed"]);
         // Every one of the 63 codes is accepted, the gaps are not.

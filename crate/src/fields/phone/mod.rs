@@ -16,7 +16,12 @@ use crate::reference::phone::old_prefixes;
 use crate::report::Rule;
 use crate::workbook::table::{format_number, Cell};
 
-pub static RULES: &[&Rule] = &[&PHONE_NUMERIC_CELL, &PHONE_NORMALIZED, &PHONE_OLD_PREFIX, &PHONE_INVALID];
+pub static RULES: &[&Rule] = &[
+    &PHONE_NUMERIC_CELL,
+    &PHONE_NORMALIZED,
+    &PHONE_OLD_PREFIX,
+    &PHONE_INVALID,
+];
 
 pub fn clean(cell: &Cell) -> Outcome {
     let mut out = Outcome::default();
@@ -40,12 +45,20 @@ pub fn clean(cell: &Cell) -> Outcome {
     };
     let mut number = national;
     if number.len() == 11 {
-        if let Some((old, new)) = old_prefixes().iter().find(|(old, _)| number.starts_with(old.as_str())) {
+        if let Some((old, new)) = old_prefixes()
+            .iter()
+            .find(|(old, _)| number.starts_with(old.as_str()))
+        {
             number = format!("{new}{}", &number[old.len()..]);
             out.set(Cell::Text(number.clone()), &PHONE_OLD_PREFIX);
         }
     }
-    if number != text && !out.rules.iter().any(|(r, _)| r.code == PHONE_OLD_PREFIX.code) {
+    if number != text
+        && !out
+            .rules
+            .iter()
+            .any(|(r, _)| r.code == PHONE_OLD_PREFIX.code)
+    {
         out.set(Cell::Text(number.clone()), &PHONE_NORMALIZED);
     }
     if !is_valid(&number) {
@@ -58,7 +71,10 @@ pub fn clean(cell: &Cell) -> Outcome {
 /// restored. `None` when the text holds anything else.
 fn national_digits(text: &str) -> Option<String> {
     let t = text.trim();
-    if !t.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '+' | '\u{00A0}')) {
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '+' | '\u{00A0}'))
+    {
         return None;
     }
     let digits: String = t.chars().filter(char::is_ascii_digit).collect();
@@ -75,7 +91,9 @@ fn national_digits(text: &str) -> Option<String> {
 /// libphonenumber's Vietnamese mobile pattern (9 digits after the 0), or a landline
 /// (10 digits after the 0, starting with 2).
 fn is_valid(number: &str) -> bool {
-    let Some(n) = number.strip_prefix('0') else { return false };
+    let Some(n) = number.strip_prefix('0') else {
+        return false;
+    };
     if !n.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -83,7 +101,8 @@ fn is_valid(number: &str) -> bool {
     let d = |i: usize| b.get(i).map(|c| c - b'0').unwrap_or(255);
     match n.len() {
         9 => {
-            let special = (d(0) == 5 && ((d(1) == 2 && matches!(d(2), 2 | 3 | 8)) || (d(1) == 5 && d(2) == 9)))
+            let special = (d(0) == 5
+                && ((d(1) == 2 && matches!(d(2), 2 | 3 | 8)) || (d(1) == 5 && d(2) == 9)))
                 || (d(0) == 8 && d(1) == 9 && (6..=9).contains(&d(2)))
                 || (d(0) == 9 && d(1) == 9 && matches!(d(2), 0 | 1 | 3..=9));
             let common = (d(0) == 3)
@@ -104,17 +123,36 @@ mod tests {
 
     fn run(cell: Cell) -> (String, Vec<&'static str>) {
         let out = clean(&cell);
-        (out.current(&cell).display(), out.rules.iter().map(|(r, _)| r.code).collect())
+        (
+            out.current(&cell).display(),
+            out.rules.iter().map(|(r, _)| r.code).collect(),
+        )
     }
 
     #[test]
     fn phone_forms() {
         let t = |s: &str| Cell::Text(s.to_string());
         assert_eq!(run(t("0912345678")), ("0912345678".into(), vec![]));
-        assert_eq!(run(t("+84 912.345.678")), ("0912345678".into(), vec!["phone.normalized"]));
-        assert_eq!(run(Cell::Number(912345678.0)), ("0912345678".into(), vec!["phone.numeric_cell", "phone.normalized"]));
-        assert_eq!(run(t("01695678945")), ("0395678945".into(), vec!["phone.old_prefix"]));
-        assert_eq!(run(t("0243 8123 456")).1, vec!["phone.normalized"], "a Hà Nội landline");
+        assert_eq!(
+            run(t("+84 912.345.678")),
+            ("0912345678".into(), vec!["phone.normalized"])
+        );
+        assert_eq!(
+            run(Cell::Number(912345678.0)),
+            (
+                "0912345678".into(),
+                vec!["phone.numeric_cell", "phone.normalized"]
+            )
+        );
+        assert_eq!(
+            run(t("01695678945")),
+            ("0395678945".into(), vec!["phone.old_prefix"])
+        );
+        assert_eq!(
+            run(t("0243 8123 456")).1,
+            vec!["phone.normalized"],
+            "a Hà Nội landline"
+        );
         assert_eq!(run(t("091234567")).1, vec!["phone.invalid"]);
         assert_eq!(run(t("không có")).1, vec!["phone.invalid"]);
     }

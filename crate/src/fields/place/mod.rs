@@ -18,7 +18,12 @@ use crate::report::Rule;
 use crate::workbook::header::fold;
 use crate::workbook::table::Cell;
 
-pub static RULES: &[&Rule] = &[&PLACE_PROVINCE_NAME, &PLACE_PROVINCE_UNKNOWN, &PLACE_ADMIN_PREFIX, &PLACE_CASING];
+pub static RULES: &[&Rule] = &[
+    &PLACE_PROVINCE_NAME,
+    &PLACE_PROVINCE_UNKNOWN,
+    &PLACE_ADMIN_PREFIX,
+    &PLACE_CASING,
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -82,9 +87,13 @@ fn same_but_tone_placement(a: &str, b: &str) -> bool {
         s.split_whitespace()
             .map(|w| {
                 let d: Vec<char> = w.nfd().collect();
-                let mut tones: Vec<char> = d.iter().copied().filter(|c| TONES.contains(c)).collect();
+                let mut tones: Vec<char> =
+                    d.iter().copied().filter(|c| TONES.contains(c)).collect();
                 tones.sort_unstable();
-                (d.into_iter().filter(|c| !TONES.contains(c)).collect(), tones)
+                (
+                    d.into_iter().filter(|c| !TONES.contains(c)).collect(),
+                    tones,
+                )
             })
             .collect()
     };
@@ -116,14 +125,26 @@ pub fn province_full_name(value: &str) -> Option<&'static str> {
     if wanted.is_empty() {
         return None;
     }
-    let aliases: &[(&str, &str)] = &[("hcm", "ho chi minh"), ("tphcm", "ho chi minh"), ("sai gon", "ho chi minh"), ("hn", "ha noi")];
-    let wanted = aliases.iter().find(|(a, _)| *a == wanted).map(|(_, b)| b.to_string()).unwrap_or(wanted);
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> = std::sync::OnceLock::new();
+    let aliases: &[(&str, &str)] = &[
+        ("hcm", "ho chi minh"),
+        ("tphcm", "ho chi minh"),
+        ("sai gon", "ho chi minh"),
+        ("hn", "ha noi"),
+    ];
+    let wanted = aliases
+        .iter()
+        .find(|(a, _)| *a == wanted)
+        .map(|(_, b)| b.to_string())
+        .unwrap_or(wanted);
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut index = std::collections::HashMap::new();
         // The 34 current names first: they win over the same name among the 63.
         for p in provinces_2025().iter().chain(provinces_2024()) {
-            index.entry(bare(&p.full_name)).or_insert(p.full_name.as_str());
+            index
+                .entry(bare(&p.full_name))
+                .or_insert(p.full_name.as_str());
         }
         index
     });
@@ -133,9 +154,17 @@ pub fn province_full_name(value: &str) -> Option<&'static str> {
 /// Folded name without its administrative word: "TP. Hồ Chí Minh" → "ho chi minh".
 fn bare(s: &str) -> String {
     let f = fold(s);
-    let f = f.strip_prefix("tinh ").or_else(|| f.strip_prefix("thanh pho ")).or_else(|| f.strip_prefix("tp ")).unwrap_or(&f);
+    let f = f
+        .strip_prefix("tinh ")
+        .or_else(|| f.strip_prefix("thanh pho "))
+        .or_else(|| f.strip_prefix("tp "))
+        .unwrap_or(&f);
     // "Thừa Thiên Huế" is the same unit 46 as "Huế" (a city since 2025).
-    if f == "thua thien hue" { "hue".to_string() } else { f.to_string() }
+    if f == "thua thien hue" {
+        "hue".to_string()
+    } else {
+        f.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -145,19 +174,39 @@ mod tests {
     fn run(v: &str, level: Level) -> (String, Vec<&'static str>) {
         let cell = Cell::Text(v.to_string());
         let out = clean(&cell, level);
-        (out.current(&cell).display(), out.rules.iter().map(|(r, _)| r.code).collect())
+        (
+            out.current(&cell).display(),
+            out.rules.iter().map(|(r, _)| r.code).collect(),
+        )
     }
 
     #[test]
     fn provinces_and_prefixes() {
-        assert_eq!(run("Tỉnh Hà Giang", Level::Province), ("Tỉnh Hà Giang".into(), vec![]));
+        assert_eq!(
+            run("Tỉnh Hà Giang", Level::Province),
+            ("Tỉnh Hà Giang".into(), vec![])
+        );
         assert_eq!(run("hà giang", Level::Province).0, "Tỉnh Hà Giang");
         assert_eq!(run("TP.HCM", Level::Province).0, "Thành phố Hồ Chí Minh");
-        assert_eq!(run("TP. Hồ Chí Minh", Level::Province).0, "Thành phố Hồ Chí Minh");
-        assert_eq!(run("Khánh Hoà", Level::Province).0, "Tỉnh Khánh Hòa", "tone placement does not matter");
-        assert_eq!(run("Tỉnh Hòa Bình", Level::Province), ("Tỉnh Hòa Bình".into(), vec![]), "kept as written");
+        assert_eq!(
+            run("TP. Hồ Chí Minh", Level::Province).0,
+            "Thành phố Hồ Chí Minh"
+        );
+        assert_eq!(
+            run("Khánh Hoà", Level::Province).0,
+            "Tỉnh Khánh Hòa",
+            "tone placement does not matter"
+        );
+        assert_eq!(
+            run("Tỉnh Hòa Bình", Level::Province),
+            ("Tỉnh Hòa Bình".into(), vec![]),
+            "kept as written"
+        );
         assert_eq!(run("Thừa Thiên Huế", Level::Province).0, "Thành phố Huế");
-        assert_eq!(run("Hà Tây", Level::Province).1, vec!["place.province_unknown"]);
+        assert_eq!(
+            run("Hà Tây", Level::Province).1,
+            vec!["place.province_unknown"]
+        );
         assert_eq!(run("X. Tân Lập", Level::Commune).0, "Xã Tân Lập");
         assert_eq!(run("THÔN ĐÔNG", Level::Village).0, "Thôn Đông");
         assert_eq!(run("Thôn 1", Level::Village), ("Thôn 1".into(), vec![]));
