@@ -207,7 +207,7 @@ test('a name written as HTML is shown as text, never run', async () => {
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
   await page.fill('[data-testid=filter-search]', 'img');
-  await page.waitForFunction(() => document.querySelector('[data-testid=findings-count]').textContent.startsWith('1 '));
+  await page.waitForFunction(() => document.querySelector('[data-testid=findings-table]').textContent.includes('<img'));
   const shown = await page.textContent('[data-testid=findings-table]');
   assert.match(shown, /<img src=x onerror/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);

@@ -88,7 +88,10 @@ pub fn clean(cell: &Cell, holder: Holder) -> Outcome {
     }
     if digits.len() == 11 && digits.bytes().all(|b| b.is_ascii_digit()) {
         let padded = format!("0{digits}");
-        if structurally_valid(&padded) {
+        // Only a zero that was surely lost: the padded number must be a whole valid ID, for
+        // a child a 21st-century one (digit 4 is 2 or 3).
+        let century_ok = holder == Holder::Adult || matches!(padded.as_bytes()[3], b'2' | b'3');
+        if structurally_valid(&padded) && century_ok {
             out.set(Cell::Text(padded.clone()), &ID_LEADING_ZERO);
             digits = padded;
         }
