@@ -321,6 +321,26 @@
 
   const stem = () => (file ? file.name.replace(/\.[^.]+$/, '') : 'danh-sach');
 
+  $('merge-file').addEventListener('change', async (e) => {
+    const f = e.target.files && e.target.files[0];
+    if (!f) return;
+    showError(null);
+    setStatus('working', 'st_working');
+    try {
+      const reply = await request({ type: 'merge', bytes: await f.arrayBuffer(), name: f.name });
+      summary = reply.summary;
+      const m = reply.merge;
+      $('merge-result').textContent = t('merge_done', { n: fmt(m.new_list_records), added: fmt(m.added), already: fmt(m.already_there), possibly: fmt(m.possibly_there) });
+      renderSummary();
+      await resetTable();
+      setStatus('done', 'st_done');
+    } catch (err) {
+      showError(err);
+      setStatus('error', 'st_error');
+    }
+    e.target.value = '';
+  });
+
   $('dl-xlsx').addEventListener('click', async (e) => {
     const button = e.currentTarget;
     button.disabled = true;

@@ -31,6 +31,7 @@ const handlers = {
   },
   page(m) { return { page: session.findings_page(m.filter, m.offset, m.limit) }; },
   record(m) { return { record: session.record(m.row) }; },
+  merge(m) { return session.merge(new Uint8Array(m.bytes), m.name); },
   edit(m) { return { summary: session.edit(m.row, m.col, m.value) }; },
   workbook(m) { const bytes = session.workbook(); return [{ bytes }, [bytes.buffer]]; },
   work_list(m) { const bytes = session.work_list(m.kind); return [{ bytes }, [bytes.buffer]]; },

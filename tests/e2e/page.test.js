@@ -227,3 +227,21 @@ test('the English switch translates the page', async () => {
   await screenshot(page, 'file-7-english');
   await page.close();
 });
+
+test('children found in households are merged in from a second file', async () => {
+  const { page } = await openPage(context, urls()['file://']);
+  await page.setInputFiles('[data-testid=file-input]', path.join(ROOT, 'tests', 'fixtures', 'merge_export.csv'));
+  await waitState(page, 'ready');
+  await page.click('[data-testid=start]');
+  await waitState(page, 'done');
+  await page.setInputFiles('[data-testid=merge-input]', path.join(ROOT, 'tests', 'fixtures', 'merge_found.csv'));
+  await page.waitForFunction(() => /3 trẻ/.test(document.querySelector('[data-testid=merge-result]').textContent));
+  assert.match(await page.textContent('[data-testid=merge-result]'), /đã thêm 1, đã có 1, có thể đã có 1/);
+  const xlsx = await download(page, 'download-xlsx', path.join(OUT, 'merged.xlsx'));
+  const { wb, rows } = sheetRows(xlsx.path);
+  assert.equal(rows.length, 5, 'header, three listed children, one added');
+  assert.equal(rows[4][1], 'Đỗ Minh Quân');
+  assert.ok(wb.SheetNames.includes('Trẻ mới phát hiện'));
+  await screenshot(page, 'file-8-merged');
+  await page.close();
+});
