@@ -291,6 +291,8 @@
       stat('', 's_review', summary.records_to_review),
       stat('warning', 's_warnings', summary.warnings),
       stat('error', 's_errors', summary.errors),
+      stat('', 's_no_id', summary.records_without_id),
+      stat('warning', 's_dups', summary.duplicate_groups),
     );
     const body = $('by-rule').tBodies[0];
     body.replaceChildren();

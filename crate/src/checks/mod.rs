@@ -69,6 +69,16 @@ impl Record<'_> {
     }
 }
 
+/// Numeric gender codes explained in the gender column's header, if any.
+fn gender_legend(layout: &Layout) -> Legend {
+    layout.column_of(Role::Gender).map(|c| Legend::from_header(layout.header_of(usize::from(c)))).unwrap_or_default()
+}
+
+/// Rows of the same group, other than `row`, as "12, 340".
+fn other_rows(rows: &[u32], row: u32) -> String {
+    rows.iter().filter(|r| **r != row).map(u32::to_string).collect::<Vec<_>>().join(", ")
+}
+
 /// Runs every row and cross-row check over the record rows of a cleaned table.
 pub fn check_records(
     table: &Table,
@@ -77,10 +87,7 @@ pub fn check_records(
     reference: NaiveDate,
     findings: &mut Vec<Finding>,
 ) {
-    let legend = layout
-        .column_of(Role::Gender)
-        .map(|c| Legend::from_header(layout.header_of(usize::from(c))))
-        .unwrap_or_default();
+    let legend = gender_legend(layout);
     let mut ids: HashMap<String, Vec<u32>> = HashMap::new();
     for (r, _) in is_record.iter().enumerate().filter(|(_, rec)| **rec) {
         let rec = Record {
@@ -186,18 +193,14 @@ pub fn check_records(
     let id_col = layout.column_of(Role::PersonalId);
     for (id, rows) in ids.into_iter().filter(|(_, rows)| rows.len() > 1) {
         for &row in &rows {
-            let others: Vec<String> = rows
-                .iter()
-                .filter(|r| **r != row)
-                .map(u32::to_string)
-                .collect();
+            let others = other_rows(&rows, row);
             findings.push(Finding {
                 row,
                 column: id_col,
                 rule: &ID_DUPLICATE,
                 before: id.clone(),
                 after: id.clone(),
-                detail: Some(others.join(", ")),
+                detail: Some(others),
             });
         }
     }
@@ -243,10 +246,7 @@ pub fn person_values(
     is_record: &[bool],
     reference: NaiveDate,
 ) -> Vec<PersonValues> {
-    let legend = layout
-        .column_of(Role::Gender)
-        .map(|c| Legend::from_header(layout.header_of(usize::from(c))))
-        .unwrap_or_default();
+    let legend = gender_legend(layout);
     let text = |r: usize, role: Role| -> String {
         layout
             .column_of(role)
@@ -320,19 +320,14 @@ pub fn duplicate_findings(
             continue;
         }
         for &row in &g.rows {
-            let others: Vec<String> = g
-                .rows
-                .iter()
-                .filter(|r| **r != row)
-                .map(u32::to_string)
-                .collect();
+            let others = other_rows(&g.rows, row);
             findings.push(Finding {
                 row,
                 column: col,
                 rule,
                 before: String::new(),
                 after: String::new(),
-                detail: Some(format!("{}: {}", others.join(", "), g.reason)),
+                detail: Some(format!("{others}: {}", g.reason)),
             });
         }
     }

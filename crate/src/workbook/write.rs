@@ -59,17 +59,19 @@ impl Formats {
     }
 }
 
-/// Writes the cleaned workbook. The same input and options give the same bytes: the
-/// document's creation time is fixed.
-pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
-    let lang = cleaned.options.lang;
+/// A workbook whose creation time is fixed, so the same input and options give the same
+/// bytes.
+fn new_book() -> Result<Workbook, Error> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(write_error)?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_author("LamSach"),
-    );
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created).set_author("LamSach"));
+    Ok(book)
+}
+
+/// Writes the cleaned workbook.
+pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
+    let lang = cleaned.options.lang;
+    let mut book = new_book()?;
     let formats = Formats::new();
 
     let data_name = sheet_name(&cleaned.table.sheet);
@@ -250,13 +252,7 @@ fn write_merge_sheet(sheet: &mut Worksheet, merged: &crate::merge::Merged, lang:
 /// A work list on its own: the police list on one sheet grouped by commune, the household
 /// list with one sheet per village.
 pub fn write_work_list(cleaned: &Cleaned, kind: Kind) -> Result<Vec<u8>, Error> {
-    let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(write_error)?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_author("LamSach"),
-    );
+    let mut book = new_book()?;
     let formats = Formats::new();
     let list = work_lists::build(cleaned, kind);
     let title = kind.title(cleaned.options.lang);
