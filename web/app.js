@@ -53,7 +53,7 @@
   }
 
   function rejectAll(reason) {
-    for (const p of pending.values()) p.reject(reason);
+    for (const p of pending.values()) p.reject(Object.assign({ during: p.type }, reason));
     pending.clear();
   }
 
@@ -66,7 +66,7 @@
   function request(message, transfer, onProgress) {
     return new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject, onProgress });
+      pending.set(id, { resolve, reject, onProgress, type: message.type });
       worker.postMessage(Object.assign({ id }, message), transfer || []);
     });
   }
@@ -78,7 +78,7 @@
     if (m.type === 'progress') { if (p.onProgress) p.onProgress(m); return; }
     pending.delete(m.id);
     if (m.type === 'error') p.reject({ error: m.error });
-    else if (m.type === 'crash') { p.reject({ crash: m.message }); restartAfterCrash(); }
+    else if (m.type === 'crash') { p.reject({ crash: m.message, during: p.type }); restartAfterCrash(); }
     else p.resolve(m);
   }
 
@@ -114,6 +114,7 @@
     if (!err) { box.hidden = true; box.textContent = ''; return; }
     let text;
     if (err.error) text = lang === 'vi' ? err.error.message_vi : err.error.message_en;
+    else if (err.crash && err.during === 'open') text = t('crash_open');
     else if (err.crash) text = t('crash');
     else text = String(err.message || err);
     box.textContent = text;

@@ -61,6 +61,7 @@ var I18N = {
     s_no_id: 'Trẻ chưa có số định danh', s_dups: 'Nhóm trẻ có thể trùng',
     list_police: 'can-cong-an-xac-minh', list_household: 'ra-soat-ho-gia-dinh',
     crash: 'LamSach gặp lỗi nội bộ khi xử lý tệp này. Trang đã khởi động lại; hãy thử lại hoặc gửi báo lỗi kèm tên quy trình (không gửi tệp có dữ liệu trẻ em).',
+    crash_open: 'Không đọc được tệp: dữ liệu trong tệp bị hỏng. Hãy mở tệp trong Excel, lưu lại thành .xlsx rồi chọn lại.',
     no_findings: 'Không có gì cần sửa.',
   },
   en: {
@@ -123,6 +124,7 @@ var I18N = {
     s_no_id: 'Children without an ID', s_dups: 'Groups of possible duplicates',
     list_police: 'for-the-police', list_household: 'household-review',
     crash: 'LamSach hit an internal error on this file. The page restarted itself; try again, or report the bug with the steps (never send a file with children’s data).',
+    crash_open: 'The file could not be read: its data is damaged. Open it in Excel, save it again as .xlsx, and choose it again.',
     no_findings: 'Nothing to fix.',
   },
 };

@@ -33,7 +33,7 @@ pub use workbook::table::Table;
 /// Reads the chosen sheet (or the first with data) and finds its layout, applying the
 /// column overrides in `options`.
 pub fn open(bytes: &[u8], file_name: &str, options: &Options) -> Result<(Table, Layout), Error> {
-    let table = workbook::read::read_table(bytes, file_name, options.sheet.as_deref())?;
+    let table = read_guarded(bytes, file_name, options.sheet.as_deref())?;
     match layout_for(&table, options) {
         // No sheet was named and the first one with data is a cover page: take the first
         // sheet that has a header.
@@ -50,6 +50,14 @@ pub fn open(bytes: &[u8], file_name: &str, options: &Options) -> Result<(Table, 
         }
         result => Ok((table, result?)),
     }
+}
+
+/// Reads the sheet; a panic inside a reader library on damaged bytes (seen: calamine's
+/// assertions on a malformed .xls, found by fuzzing) is a damaged file, not a crash. In
+/// wasm a panic cannot be caught: the page restarts its worker and says the file is damaged.
+fn read_guarded(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| workbook::read::read_table(bytes, file_name, sheet)))
+        .unwrap_or_else(|_| Err(Error::Corrupt { detail: "the reader stopped on damaged data".into() }))
 }
 
 /// The detected layout of `table` with the user's column overrides applied.

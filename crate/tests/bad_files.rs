@@ -408,3 +408,21 @@ fn csv_in_utf8_utf16_and_windows_1258() {
         );
     }
 }
+
+/// Inputs the fuzzer (fuzz/, cargo-fuzz) found to crash the pipeline: each must now end in a
+/// clean result or a clear error, never a panic.
+#[test]
+fn fuzz_regressions_end_in_a_result_or_an_error() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fixtures/fuzz") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        let options = lamsach::Options { reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Default::default() };
+        if let Ok(cleaned) = lamsach::clean(&bytes, "fuzz.xls", &options, &mut |_, _, _| {}) {
+            lamsach::write_workbook(&cleaned).expect("a cleaned file can be written");
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "no regression inputs in {}", dir.display());
+}
