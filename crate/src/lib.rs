@@ -56,8 +56,14 @@ pub fn open(bytes: &[u8], file_name: &str, options: &Options) -> Result<(Table, 
 /// assertions on a malformed .xls, found by fuzzing) is a damaged file, not a crash. In
 /// wasm a panic cannot be caught: the page restarts its worker and says the file is damaged.
 fn read_guarded(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| workbook::read::read_table(bytes, file_name, sheet)))
-        .unwrap_or_else(|_| Err(Error::Corrupt { detail: "the reader stopped on damaged data".into() }))
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        workbook::read::read_table(bytes, file_name, sheet)
+    }))
+    .unwrap_or_else(|_| {
+        Err(Error::Corrupt {
+            detail: "the reader stopped on damaged data".into(),
+        })
+    })
 }
 
 /// The detected layout of `table` with the user's column overrides applied.

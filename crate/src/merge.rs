@@ -107,12 +107,20 @@ fn next_number(export: &Cleaned) -> Option<Numbering> {
             as_text = text;
         }
     }
-    Some(Numbering { next: max + 1.0, as_text })
+    Some(Numbering {
+        next: max + 1.0,
+        as_text,
+    })
 }
 
 /// Copies new-list row `new_row` to a fresh row at the end of the export, column by role;
 /// its findings come along, moved to their new place. Returns the new sheet row.
-fn append(export: &mut Cleaned, new: &Cleaned, new_row: u32, next_stt: &mut Option<Numbering>) -> u32 {
+fn append(
+    export: &mut Cleaned,
+    new: &Cleaned,
+    new_row: u32,
+    next_stt: &mut Option<Numbering>,
+) -> u32 {
     let width = usize::from(export.table.width);
     let mut cells = vec![Cell::Empty; width];
     let src = new_row as usize - 1;
@@ -130,7 +138,11 @@ fn append(export: &mut Cleaned, new: &Cleaned, new_row: u32, next_stt: &mut Opti
     }
     if let (Some(col), Some(n)) = (export.layout.column_of(Role::Stt), next_stt.as_mut()) {
         let number = crate::workbook::table::format_number(n.next);
-        cells[usize::from(col)] = if n.as_text { Cell::Text(number) } else { Cell::Number(n.next) };
+        cells[usize::from(col)] = if n.as_text {
+            Cell::Text(number)
+        } else {
+            Cell::Number(n.next)
+        };
         n.next += 1.0;
     }
     export.table.rows.push(cells);

@@ -245,16 +245,27 @@ impl Session {
     /// Cleans a list of children found in households and merges it into this one: the new
     /// children are appended, the others listed. Returns {merge, summary}.
     pub fn merge(&mut self, bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
-        let cleaned = self.cleaned.as_mut().ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
-        let options = Options { sheet: None, columns: Vec::new(), ..cleaned.options.clone() };
-        let found = crate::clean(bytes, file_name, &options, &mut |_, _, _| {}).map_err(to_js_error)?;
+        let cleaned = self
+            .cleaned
+            .as_mut()
+            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let options = Options {
+            sheet: None,
+            columns: Vec::new(),
+            ..cleaned.options.clone()
+        };
+        let found =
+            crate::clean(bytes, file_name, &options, &mut |_, _, _| {}).map_err(to_js_error)?;
         let merged = crate::merge::merge(cleaned, &found);
         #[derive(Serialize)]
         struct Reply<'a> {
             merge: &'a crate::merge::MergeSummary,
             summary: &'a crate::report::Summary,
         }
-        to_js(&Reply { merge: &merged.summary, summary: &cleaned.summary })
+        to_js(&Reply {
+            merge: &merged.summary,
+            summary: &cleaned.summary,
+        })
     }
 
     /// A work list as its own workbook: `kind` is "police" or "household".

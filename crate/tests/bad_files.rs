@@ -418,7 +418,10 @@ fn fuzz_regressions_end_in_a_result_or_an_error() {
     for entry in std::fs::read_dir(&dir).expect("tests/fixtures/fuzz") {
         let path = entry.expect("entry").path();
         let bytes = std::fs::read(&path).expect("read");
-        let options = lamsach::Options { reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Default::default() };
+        let options = lamsach::Options {
+            reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
+            ..Default::default()
+        };
         if let Ok(cleaned) = lamsach::clean(&bytes, "fuzz.xls", &options, &mut |_, _, _| {}) {
             lamsach::write_workbook(&cleaned).expect("a cleaned file can be written");
         }

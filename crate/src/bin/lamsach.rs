@@ -204,7 +204,9 @@ fn run_merge(a: &CleanArgs) -> ExitCode {
     let lang = a.options.lang;
     let (export, new) = (&a.inputs[0], &a.inputs[1]);
     let result = (|| -> Result<(), Error> {
-        let io = |p: &Path, e: std::io::Error| Error::BadOption { detail: format!("{}: {e}", p.display()) };
+        let io = |p: &Path, e: std::io::Error| Error::BadOption {
+            detail: format!("{}: {e}", p.display()),
+        };
         let export_bytes = std::fs::read(export).map_err(|e| io(export, e))?;
         let new_bytes = std::fs::read(new).map_err(|e| io(new, e))?;
         let (cleaned, merged) = lamsach::clean_and_merge(
@@ -225,7 +227,10 @@ fn run_merge(a: &CleanArgs) -> ExitCode {
         if let Some(report) = &a.report {
             std::fs::write(report, lamsach::report_json(&cleaned)).map_err(|e| io(report, e))?;
         }
-        let output = a.output.clone().unwrap_or_else(|| sibling(export, "lamsach.xlsx"));
+        let output = a
+            .output
+            .clone()
+            .unwrap_or_else(|| sibling(export, "lamsach.xlsx"));
         std::fs::write(&output, lamsach::write_workbook(&cleaned)?).map_err(|e| io(&output, e))
     })();
     match result {

@@ -71,12 +71,19 @@ impl Record<'_> {
 
 /// Numeric gender codes explained in the gender column's header, if any.
 fn gender_legend(layout: &Layout) -> Legend {
-    layout.column_of(Role::Gender).map(|c| Legend::from_header(layout.header_of(usize::from(c)))).unwrap_or_default()
+    layout
+        .column_of(Role::Gender)
+        .map(|c| Legend::from_header(layout.header_of(usize::from(c))))
+        .unwrap_or_default()
 }
 
 /// Rows of the same group, other than `row`, as "12, 340".
 fn other_rows(rows: &[u32], row: u32) -> String {
-    rows.iter().filter(|r| **r != row).map(u32::to_string).collect::<Vec<_>>().join(", ")
+    rows.iter()
+        .filter(|r| **r != row)
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Runs every row and cross-row check over the record rows of a cleaned table.

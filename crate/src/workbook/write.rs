@@ -64,7 +64,11 @@ impl Formats {
 fn new_book() -> Result<Workbook, Error> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(write_error)?;
-    book.set_properties(&DocProperties::new().set_creation_datetime(&created).set_author("LamSach"));
+    book.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_author("LamSach"),
+    );
     Ok(book)
 }
 
@@ -115,9 +119,15 @@ pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
     write_duplicates_sheet(sheet, cleaned, &formats)?;
 
     if let Some(merged) = &cleaned.merged {
-        let name = if lang == Lang::Vi { "Trẻ mới phát hiện" } else { "Newly found" };
+        let name = if lang == Lang::Vi {
+            "Trẻ mới phát hiện"
+        } else {
+            "Newly found"
+        };
         let sheet = book.add_worksheet();
-        sheet.set_name(unique(name, &data_name)).map_err(write_error)?;
+        sheet
+            .set_name(unique(name, &data_name))
+            .map_err(write_error)?;
         write_merge_sheet(sheet, merged, lang, &formats)?;
     }
 
@@ -214,15 +224,27 @@ fn write_duplicates_sheet(
 
 /// What became of each child of the household list: added (at which row), already there,
 /// or possibly there (a person decides; the child was not added).
-fn write_merge_sheet(sheet: &mut Worksheet, merged: &crate::merge::Merged, lang: Lang, formats: &Formats) -> Result<(), Error> {
+fn write_merge_sheet(
+    sheet: &mut Worksheet,
+    merged: &crate::merge::Merged,
+    lang: Lang,
+    formats: &Formats,
+) -> Result<(), Error> {
     let vi = lang == Lang::Vi;
     let header: [&str; 4] = if vi {
-        ["Dòng trong danh sách mới", "Họ và tên", "Kết quả", "Dòng trong danh sách này"]
+        [
+            "Dòng trong danh sách mới",
+            "Họ và tên",
+            "Kết quả",
+            "Dòng trong danh sách này",
+        ]
     } else {
         ["Row in the new list", "Name", "Outcome", "Row in this list"]
     };
     for (c, h) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &formats.header).map_err(write_error)?;
+        sheet
+            .write_string_with_format(0, c as u16, *h, &formats.header)
+            .map_err(write_error)?;
     }
     for (i, d) in merged.decisions.iter().enumerate() {
         let r = i as u32 + 1;
@@ -235,12 +257,22 @@ fn write_merge_sheet(sheet: &mut Worksheet, merged: &crate::merge::Merged, lang:
             (_, false) => "Possibly in the list: a person decides; not added",
             (_, true) => "Có thể đã có: cần người quyết định, chưa thêm",
         };
-        sheet.write_number(r, 0, f64::from(d.new_row)).map_err(write_error)?;
+        sheet
+            .write_number(r, 0, f64::from(d.new_row))
+            .map_err(write_error)?;
         sheet.write_string(r, 1, &d.name).map_err(write_error)?;
-        let format = if d.outcome == "possibly_there" { &formats.warning } else { &Format::new() };
-        sheet.write_string_with_format(r, 2, outcome, format).map_err(write_error)?;
+        let format = if d.outcome == "possibly_there" {
+            &formats.warning
+        } else {
+            &Format::new()
+        };
+        sheet
+            .write_string_with_format(r, 2, outcome, format)
+            .map_err(write_error)?;
         let rows: Vec<String> = d.rows.iter().map(u32::to_string).collect();
-        sheet.write_string(r, 3, rows.join(", ")).map_err(write_error)?;
+        sheet
+            .write_string(r, 3, rows.join(", "))
+            .map_err(write_error)?;
     }
     for (c, w) in [12.0, 28.0, 44.0, 20.0].into_iter().enumerate() {
         sheet.set_column_width(c as u16, w).map_err(write_error)?;
