@@ -67,24 +67,44 @@ const HOUSEHOLD_ROLES: &[Role] = &[
     Role::Village,
 ];
 
-pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
-    let lang = cleaned.options.lang;
-    let vi = lang == Lang::Vi;
-    let layout = &cleaned.layout;
-    let roles: Vec<Role> = match kind {
-        Kind::Police => POLICE_ROLES,
-        Kind::Household => HOUSEHOLD_ROLES,
+/// The roles of `wanted` the sheet has, and a header: "Dòng gốc" then each one's header as
+/// written in the sheet.
+pub fn row_columns(
+    layout: &crate::Layout,
+    wanted: &[Role],
+    lang: Lang,
+) -> (Vec<Role>, Vec<String>) {
+    let roles: Vec<Role> = wanted
+        .iter()
+        .copied()
+        .filter(|r| layout.column_of(*r).is_some())
+        .collect();
+    let mut header = vec![if lang == Lang::Vi {
+        "Dòng gốc"
+    } else {
+        "Sheet row"
     }
-    .iter()
-    .copied()
-    .filter(|r| layout.column_of(*r).is_some())
-    .collect();
-    let mut header = vec![if vi { "Dòng gốc" } else { "Sheet row" }.to_string()];
+    .to_string()];
     header.extend(roles.iter().map(|r| {
         layout
             .header_of(usize::from(layout.column_of(*r).unwrap_or(0)))
             .to_string()
     }));
+    (roles, header)
+}
+
+pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
+    let lang = cleaned.options.lang;
+    let vi = lang == Lang::Vi;
+    let layout = &cleaned.layout;
+    let (roles, mut header) = row_columns(
+        layout,
+        match kind {
+            Kind::Police => POLICE_ROLES,
+            Kind::Household => HOUSEHOLD_ROLES,
+        },
+        lang,
+    );
     header.push(match (kind, vi) {
         (Kind::Police, true) => "Lý do".into(),
         (Kind::Police, false) => "Reason".into(),

@@ -154,16 +154,7 @@ fn write_duplicates_sheet(
         Role::Commune,
         Role::Village,
     ];
-    let roles: Vec<Role> = roles
-        .into_iter()
-        .filter(|r| layout.column_of(*r).is_some())
-        .collect();
-    let mut header = vec![if vi { "Dòng gốc" } else { "Sheet row" }.to_string()];
-    header.extend(roles.iter().map(|r| {
-        layout
-            .header_of(usize::from(layout.column_of(*r).unwrap_or(0)))
-            .to_string()
-    }));
+    let (roles, header) = work_lists::row_columns(layout, &roles, cleaned.options.lang);
     for (c, h) in header.iter().enumerate() {
         sheet
             .write_string_with_format(0, c as u16, h, &formats.header)
