@@ -237,7 +237,6 @@ fn the_whole_grid_without_a_dimension_does_not_crash_the_cli() {
 
 /// 1,048,575 repeats of a 16-cell row in a 1 KB ODS: calamine expands them all.
 #[test]
-#[ignore = "takes minutes and gigabytes until an ODS repeat pre-check lands (see the report)"]
 fn ods_repeated_rows() {
     refused("ods_rows_repeated.ods", "too_many_cells");
 }

@@ -99,7 +99,8 @@ pub fn check_zip_limits(bytes: &[u8]) -> Result<(), Error> {
             .file_names()
             .any(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(wanted)))
     };
-    if !has("xl/workbook.xml") && !has("content.xml") {
+    let is_ods = has("content.xml");
+    if !has("xl/workbook.xml") && !is_ods {
         return Err(Error::NotASpreadsheet);
     }
     let mut total: u64 = 0;
@@ -154,7 +155,89 @@ pub fn check_zip_limits(bytes: &[u8]) -> Result<(), Error> {
             check_cells(sheet_label(&name), rows, columns)?;
         }
     }
+    if is_ods {
+        if let Ok(part) = archive.by_name("content.xml") {
+            check_ods_repeats(part)?;
+        }
+    }
     Ok(())
+}
+
+/// ODS says "this row again 1,048,575 times" in a few bytes, and calamine expands every
+/// copy that holds a value. Sum the repeats of the rows and cells that hold something,
+/// streaming content.xml (already bounded by the unpacked-size limit), and check the grid
+/// they would fill. Empty repeated rows and cells (LibreOffice writes them to the sheet's
+/// end) cost nothing and are not counted.
+fn check_ods_repeats(content: impl Read) -> Result<(), Error> {
+    use quick_xml::events::{BytesStart, Event};
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let mut buf = Vec::new();
+    let attr = |e: &BytesStart<'_>, local: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == local)
+            .map(|a| a.value.to_string())
+    };
+    let repeat = |e: &BytesStart<'_>, local: &str| -> u64 {
+        attr(e, local).and_then(|v| v.parse().ok()).unwrap_or(1)
+    };
+    let mut sheet = String::new();
+    let (mut rows, mut used_columns) = (0u64, 0u64);
+    let (mut row_repeat, mut column, mut row_used_to) = (1u64, 0u64, 0u64);
+    let (mut cell_repeat, mut cell_has_value) = (1u64, false);
+    loop {
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(e) => e,
+            // A damaged document is the reader's to report.
+            Err(_) => return Ok(()),
+        };
+        let empty = matches!(event, Event::Empty(_));
+        match &event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "table" => {
+                    sheet = attr(e, "name").unwrap_or_default();
+                    (rows, used_columns) = (0, 0);
+                }
+                "table-row" => {
+                    (row_repeat, column, row_used_to) = (repeat(e, "number-rows-repeated"), 0, 0);
+                    if empty {
+                        rows = rows.saturating_add(row_repeat);
+                    }
+                }
+                "table-cell" | "covered-table-cell" => {
+                    cell_repeat = repeat(e, "number-columns-repeated");
+                    cell_has_value = attr(e, "value-type").is_some();
+                    if empty {
+                        column = column.saturating_add(cell_repeat);
+                        if cell_has_value {
+                            row_used_to = column;
+                        }
+                    }
+                }
+                "p" => cell_has_value = true,
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "table-cell" | "covered-table-cell" => {
+                    column = column.saturating_add(cell_repeat);
+                    if cell_has_value {
+                        row_used_to = column;
+                    }
+                }
+                "table-row" => {
+                    rows = rows.saturating_add(row_repeat);
+                    if row_used_to > 0 {
+                        used_columns = used_columns.max(row_used_to);
+                        check_cells(&sheet, rows, used_columns)?;
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buf.clear();
+    }
 }
 
 /// Refuses a used range of `rows` × `columns` (counted from A1) beyond Excel's grid or
