@@ -264,3 +264,25 @@ test('a panic in the worker (a damaged .xls found by fuzzing) gives a message an
   assert.equal(await waitState(page, ['done', 'error']), 'done');
   await page.close();
 });
+
+test('privacy: no child data in storage, cookies or the console after a clean', async () => {
+  const { page, consoleMessages } = await openPage(context, urls()['http://']);
+  await page.setInputFiles('[data-testid=file-input]', FIXTURE);
+  await waitState(page, 'ready');
+  await page.click('[data-testid=start]');
+  await waitState(page, 'done');
+  await download(page, 'download-xlsx', path.join(OUT, 'privacy.xlsx'));
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+    databases: (await indexedDB.databases()).map((d) => d.name),
+    caches: 'caches' in self ? (await caches.keys()).length : 0,
+  }));
+  assert.deepEqual(stored, { local: 0, session: 0, cookie: '', databases: [], caches: 0 });
+  const logged = consoleMessages.map((m) => m.text).join('\n');
+  for (const name of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lò Văn Páo', '079212000001']) {
+    assert.ok(!logged.includes(name), `"${name}" was written to the console`);
+  }
+  await page.close();
+});
