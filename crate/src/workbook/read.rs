@@ -41,10 +41,7 @@ fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table,
         Ok(mut book) => read_xlsx(&mut book, file_name, sheet),
         Err(xlsx_err) => match calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
             Ok(mut book) => {
-                let name = choose_sheet(&mut book, sheet)?;
-                let range = book
-                    .worksheet_range(&name)
-                    .map_err(|e| corrupt(e.to_string()))?;
+                let (name, range) = choose_range(&mut book, sheet)?;
                 Ok(to_table(
                     file_name,
                     FileFormat::Ods,
@@ -68,40 +65,15 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(
     sheet: Option<&str>,
 ) -> Result<Table, Error> {
     let names = sheet_names(book);
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .cloned()
-            .ok_or_else(|| Error::SheetNotFound {
-                name: wanted.to_string(),
-                available: names.clone(),
-            })?,
-        None => {
-            let mut first_with_data = None;
-            for n in &names {
-                let mut cells = book.worksheet_cells_reader(n).map_err(xlsx_error)?;
-                while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
-                    if !matches!(cell.get_value(), calamine::DataRef::Empty) {
-                        first_with_data = Some(n.clone());
-                        break;
-                    }
-                }
-                if first_with_data.is_some() {
-                    break;
-                }
-            }
-            match (first_with_data, names.first()) {
-                (Some(n), _) => n,
-                (None, Some(first)) => {
-                    return Err(Error::EmptySheet {
-                        sheet: first.clone(),
-                    })
-                }
-                (None, None) => return Err(Error::NoSheets),
+    let name = pick_sheet(&names, sheet, |n| {
+        let mut cells = book.worksheet_cells_reader(n).map_err(xlsx_error)?;
+        while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
+            if !matches!(cell.get_value(), calamine::DataRef::Empty) {
+                return Ok(true);
             }
         }
-    };
+        Ok(false)
+    })?;
     let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut width = 0usize;
@@ -184,9 +156,8 @@ fn read_cfb(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table,
     }
     let mut book =
         calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map_err(xls_error)?;
-    let name = choose_sheet(&mut book, sheet)?;
+    let (name, range) = choose_range(&mut book, sheet)?;
     let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-    let range = book.worksheet_range(&name).map_err(xls_error)?;
     Ok(to_table(
         file_name,
         FileFormat::Xls,
@@ -294,15 +265,13 @@ fn sheet_names<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(book: &R) -> Ve
         .collect()
 }
 
-/// The named sheet, or else the first worksheet that has any non-empty cell.
-fn choose_sheet<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
-    book: &mut R,
+/// The named sheet, or else the first worksheet for which `has_data` says so (it may keep
+/// what it read, so the chosen sheet is not read twice).
+fn pick_sheet(
+    names: &[String],
     wanted: Option<&str>,
-) -> Result<String, Error>
-where
-    R::Error: std::fmt::Display,
-{
-    let names = sheet_names(book);
+    mut has_data: impl FnMut(&str) -> Result<bool, Error>,
+) -> Result<String, Error> {
     if let Some(wanted) = wanted {
         return names
             .iter()
@@ -310,27 +279,53 @@ where
             .cloned()
             .ok_or_else(|| Error::SheetNotFound {
                 name: wanted.to_string(),
-                available: names.clone(),
+                available: names.to_vec(),
             });
     }
-    if names.is_empty() {
-        return Err(Error::NoSheets);
+    for name in names {
+        if has_data(name)? {
+            return Ok(name.clone());
+        }
     }
-    for name in &names {
+    match names.first() {
+        Some(first) => Err(Error::EmptySheet {
+            sheet: first.clone(),
+        }),
+        None => Err(Error::NoSheets),
+    }
+}
+
+/// The chosen sheet of an xls or ods workbook and its cells, each sheet read once.
+fn choose_range<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+    book: &mut R,
+    wanted: Option<&str>,
+) -> Result<(String, Range<Data>), Error>
+where
+    R::Error: std::fmt::Display,
+{
+    let names = sheet_names(book);
+    let mut kept: Option<(String, Range<Data>)> = None;
+    let name = pick_sheet(&names, wanted, |name| {
         // A sheet that cannot be read is damaged, not empty: say so.
         let range = book
             .worksheet_range(name)
             .map_err(|e| corrupt(e.to_string()))?;
-        if range
+        let has = range
             .used_cells()
-            .any(|(_, _, c)| !matches!(c, Data::Empty))
-        {
-            return Ok(name.clone());
+            .any(|(_, _, c)| !matches!(c, Data::Empty));
+        if has {
+            kept = Some((name.to_string(), range));
         }
+        Ok(has)
+    })?;
+    match kept {
+        Some(found) if found.0 == name => Ok(found),
+        _ => Ok((
+            name.clone(),
+            book.worksheet_range(&name)
+                .map_err(|e| corrupt(e.to_string()))?,
+        )),
     }
-    Err(Error::EmptySheet {
-        sheet: names[0].clone(),
-    })
 }
 
 fn to_table(
