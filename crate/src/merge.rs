@@ -75,7 +75,7 @@ pub fn merge(export: &mut Cleaned, new: &Cleaned) -> Merged {
         };
         merged.decisions.push(Decision {
             new_row: person.row,
-            name: person.name.clone(),
+            name: person.name.to_string(),
             outcome,
             rows,
         });

@@ -294,6 +294,57 @@ fn column_overrides_move_a_role() {
     ));
 }
 
+/// A part of a written workbook, as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("the workbook is a zip");
+    let mut file = zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut file, &mut text).expect(name);
+    text
+}
+
+#[test]
+fn changed_cells_are_highlighted_and_noted_with_their_original() {
+    let cleaned = clean("title_rows.xlsx");
+    let bytes = lamsach::write_workbook(&cleaned).expect("write");
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    let styles = part(&bytes, "xl/styles.xml");
+    let notes = part(&bytes, "xl/comments1.xml");
+    // F7: an ID stored as a number lost its leading zero; fixed, so yellow (style 1 fills
+    // FFF2CC), with a note giving the value the list held.
+    assert!(
+        sheet.contains("<c r=\"F7\" s=\"1\" t=\"s\">"),
+        "F7 highlighted"
+    );
+    let xfs = styles.split("<cellXfs").nth(1).expect("cellXfs");
+    let fixed_xf = xfs.split("<xf ").nth(2).expect("xf 1");
+    assert!(fixed_xf.contains("fillId=\"2\""), "{fixed_xf}");
+    let fills: Vec<&str> = styles.split("<fill>").skip(1).collect();
+    assert!(fills[2].contains("FFFFF2CC"), "{}", fills[2]);
+    let f7 = notes
+        .split("<comment ref=\"F7\"")
+        .nth(1)
+        .expect("a note on F7");
+    assert!(
+        f7.split("</comment>")
+            .next()
+            .unwrap()
+            .contains("«79315000002»"),
+        "{f7}"
+    );
+    // An untouched cell has neither.
+    assert!(sheet.contains("<c r=\"B6\" t=\"s\">"), "B6 plain");
+    assert!(!notes.contains("ref=\"B6\""));
+    // The title rows' merges are kept, the header stays frozen, the findings can be filtered.
+    assert!(sheet.contains("<mergeCell ref=\"A1:J1\"/>"));
+    assert!(sheet.contains("<pane ySplit=\"5\" topLeftCell=\"A6\""));
+    let findings = part(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(findings.contains(&format!(
+        "<autoFilter ref=\"A1:H{}\"/>",
+        cleaned.findings.len() + 1
+    )));
+}
+
 #[test]
 fn the_same_input_gives_the_same_bytes() {
     let a = lamsach::write_workbook(&clean("title_rows.xlsx")).expect("write");

@@ -28,6 +28,7 @@ use crate::workbook::header::Layout;
 use crate::workbook::role::Role;
 use crate::workbook::table::{Cell, Table};
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub static RULES: &[&Rule] = &[
@@ -57,8 +58,8 @@ impl Record<'_> {
         self.col(role)
             .map(|c| self.table.cell(self.r, usize::from(c)))
     }
-    fn text(&self, role: Role) -> Option<String> {
-        self.cell(role).filter(|c| !c.is_empty()).map(Cell::display)
+    fn text(&self, role: Role) -> Option<Cow<'_, str>> {
+        self.cell(role).filter(|c| !c.is_empty()).map(Cell::shown)
     }
     fn birth_year(&self, reference: NaiveDate) -> Option<i32> {
         match parse_text(&self.text(Role::DateOfBirth)?, reference) {
@@ -154,7 +155,7 @@ pub fn check_records(
                     Some(id_year.to_string()),
                 );
             }
-            ids.entry(id).or_default().push(rec.row);
+            ids.entry(id.into_owned()).or_default().push(rec.row);
         }
 
         if let Some(child_year) = year {
@@ -213,22 +214,22 @@ pub fn check_records(
     }
 }
 
-/// A record's values as the duplicate engine compares them, owned.
-pub struct PersonValues {
+/// A record's values as the duplicate engine compares them (text cells borrowed).
+pub struct PersonValues<'a> {
     pub row: u32,
-    pub name: String,
+    pub name: Cow<'a, str>,
     pub dob: Option<(u16, u8, u8)>,
     pub year: Option<u16>,
     pub gender: Option<duplicates::Gender>,
-    pub father: String,
-    pub mother: String,
-    pub guardian: String,
-    pub id: String,
-    pub commune: String,
-    pub village: String,
+    pub father: Cow<'a, str>,
+    pub mother: Cow<'a, str>,
+    pub guardian: Cow<'a, str>,
+    pub id: Cow<'a, str>,
+    pub commune: Cow<'a, str>,
+    pub village: Cow<'a, str>,
 }
 
-impl PersonValues {
+impl PersonValues<'_> {
     pub fn as_person(&self) -> duplicates::Person<'_> {
         duplicates::Person {
             row: self.row,
@@ -247,17 +248,17 @@ impl PersonValues {
 }
 
 /// The named records of a cleaned table, for the duplicate engine.
-pub fn person_values(
-    table: &Table,
+pub fn person_values<'a>(
+    table: &'a Table,
     layout: &Layout,
     is_record: &[bool],
     reference: NaiveDate,
-) -> Vec<PersonValues> {
+) -> Vec<PersonValues<'a>> {
     let legend = gender_legend(layout);
-    let text = |r: usize, role: Role| -> String {
+    let text = |r: usize, role: Role| -> Cow<'a, str> {
         layout
             .column_of(role)
-            .map(|c| table.cell(r, usize::from(c)).display())
+            .map(|c| table.cell(r, usize::from(c)).shown())
             .unwrap_or_default()
     };
     is_record
@@ -290,7 +291,7 @@ pub fn person_values(
                 id: if id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()) {
                     id
                 } else {
-                    String::new()
+                    Cow::Borrowed("")
                 },
                 commune: text(r, Role::Commune),
                 village: text(r, Role::Village),

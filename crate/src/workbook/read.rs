@@ -38,7 +38,7 @@ pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<
 
 fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
     match calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
-        Ok(mut book) => read_xlsx(&mut book, file_name, sheet),
+        Ok(mut book) => read_xlsx(&mut book, bytes, file_name, sheet),
         Err(xlsx_err) => match calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
             Ok(mut book) => {
                 let (name, range) = choose_range(&mut book, sheet)?;
@@ -61,6 +61,7 @@ fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table,
 /// would hold a second copy of a whole province's sheet.
 fn read_xlsx<RS: std::io::Read + std::io::Seek>(
     book: &mut Xlsx<RS>,
+    bytes: &[u8],
     file_name: &str,
     sheet: Option<&str>,
 ) -> Result<Table, Error> {
@@ -74,7 +75,6 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(
         }
         Ok(false)
     })?;
-    let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut width = 0usize;
     {
@@ -106,6 +106,10 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(
             }
         }
     }
+    let merges = match super::merges::xlsx_merges(bytes, &name) {
+        Some(merges) => merges,
+        None => merges_of(&book.merge_cells_by_sheet_name(&name).unwrap_or_default()),
+    };
     Ok(Table {
         file_name: file_name.to_string(),
         format: FileFormat::Xlsx,
@@ -113,7 +117,7 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(
         sheet: name,
         rows,
         width: width as u16,
-        merges: merges_of(&merges),
+        merges,
     })
 }
 

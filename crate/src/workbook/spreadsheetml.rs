@@ -348,7 +348,7 @@ fn resolve_ref(r: &quick_xml::events::BytesRef<'_>) -> Result<Cow<'static, str>,
 }
 
 /// An attribute by local name (`ss:Index` and `Index` alike), unescaped.
-fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+pub(crate) fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)

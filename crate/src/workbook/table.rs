@@ -73,6 +73,14 @@ impl Cell {
         }
     }
 
+    /// [`Cell::display`] without a copy for text cells.
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(s) => std::borrow::Cow::Borrowed(s),
+            other => std::borrow::Cow::Owned(other.display()),
+        }
+    }
+
     /// The value as a person reads it in Excel, for findings, previews and notes.
     pub fn display(&self) -> String {
         match self {

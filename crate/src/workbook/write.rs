@@ -1,146 +1,119 @@
 //! The cleaned workbook: sheet 1 in the input's layout (every row and column where it was,
-//! changed cells highlighted with a note holding the original), then the findings and the
-//! summary.
+//! changed cells highlighted with a note holding the original), then the findings, the
+//! summary, the work lists and the duplicates. Written as a stream by [`super::xlsx`].
 
 use super::table::Cell;
+use super::xlsx::{Book, Sheet, SheetSetup, Style};
 use crate::clean::Cleaned;
 use crate::error::Error;
 use crate::options::DateOutput;
 use crate::report::{column_letter, Finding, Lang, Severity};
 use crate::workbook::role::Role;
 use crate::workbook::work_lists::{self, Kind, WorkList};
-use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, Note, Workbook, Worksheet, XlsxError,
-};
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 /// Excel's limit on rows in a sheet; the findings sheet stops one row short of it.
 const EXCEL_MAX_ROWS: usize = 1_048_576;
 /// Cell notes written at most. Each note is a VML shape: 100,000 of them make a province's
-/// workbook several times slower to write (measured: notes were 40 % of the write time at
-/// 20,000 rows) and slow to open in Excel. Past this many, the findings sheet still holds
-/// every original value; the summary sheet says notes stopped.
+/// workbook slow to write and slow to open in Excel. Past this many, the findings sheet still
+/// holds every original value; the summary sheet says notes stopped.
 pub const MAX_NOTES: usize = 10_000;
 /// Excel's limit on characters in a cell.
 const EXCEL_MAX_CELL_CHARS: usize = 32_767;
 
-fn write_error(e: XlsxError) -> Error {
-    Error::Write {
-        detail: e.to_string(),
-    }
-}
-
-struct Formats {
-    fixed: Format,
-    warning: Format,
-    error: Format,
-    date: Format,
-    date_fixed: Format,
-    header: Format,
-    group: Format,
-}
-
-impl Formats {
-    fn new() -> Self {
-        let date = Format::new().set_num_format("dd/mm/yyyy");
-        Formats {
-            fixed: Format::new().set_background_color(Color::RGB(0xFFF2CC)),
-            warning: Format::new().set_background_color(Color::RGB(0xFCE4D6)),
-            error: Format::new().set_background_color(Color::RGB(0xF8CBAD)),
-            date_fixed: date.clone().set_background_color(Color::RGB(0xFFF2CC)),
-            date,
-            header: Format::new()
-                .set_bold()
-                .set_background_color(Color::RGB(0xD9E1F2)),
-            group: Format::new()
-                .set_bold()
-                .set_background_color(Color::RGB(0xEDEDED)),
-        }
-    }
-}
-
-/// A workbook whose creation time is fixed, so the same input and options give the same
-/// bytes.
-fn new_book() -> Result<Workbook, Error> {
-    let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(write_error)?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_author("LamSach"),
-    );
-    Ok(book)
-}
-
 /// Writes the cleaned workbook.
 pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
     let lang = cleaned.options.lang;
-    let mut book = new_book()?;
-    let formats = Formats::new();
+    let vi = lang == Lang::Vi;
+    let mut book = Book::new();
 
     let data_name = sheet_name(&cleaned.table.sheet);
-    let sheet = book.add_worksheet();
-    sheet.set_name(&data_name).map_err(write_error)?;
-    let noted = write_data_sheet(sheet, cleaned, &formats)?;
+    let noted = write_data_sheet(&mut book, &data_name, cleaned)?;
 
-    let names = sheet_names(lang);
-    let sheet = book.add_worksheet();
-    sheet
-        .set_name(unique(names.findings, &data_name))
-        .map_err(write_error)?;
-    write_findings_sheet(sheet, cleaned, &formats)?;
-
-    let sheet = book.add_worksheet();
-    sheet
-        .set_name(unique(names.summary, &data_name))
-        .map_err(write_error)?;
-    write_summary_sheet(sheet, cleaned, noted, &formats)?;
+    let (findings, summary) = if vi {
+        ("Phát hiện", "Tổng hợp")
+    } else {
+        ("Findings", "Summary")
+    };
+    write_findings_sheet(&mut book, &unique(findings, &data_name), cleaned)?;
+    write_summary_sheet(&mut book, &unique(summary, &data_name), cleaned, noted)?;
 
     for kind in [Kind::Police, Kind::Household] {
         let list = work_lists::build(cleaned, kind);
-        let sheet = book.add_worksheet();
-        sheet
-            .set_name(unique(kind.title(lang), &data_name))
-            .map_err(write_error)?;
-        write_list_sheet(sheet, &list, list.groups.iter(), &formats)?;
+        write_list_sheet(
+            &mut book,
+            &unique(kind.title(lang), &data_name),
+            &list,
+            list.groups.iter(),
+        )?;
     }
 
-    let sheet = book.add_worksheet();
-    sheet
-        .set_name(unique(
-            if lang == Lang::Vi {
-                "Trùng lặp"
-            } else {
-                "Duplicates"
-            },
-            &data_name,
-        ))
-        .map_err(write_error)?;
-    write_duplicates_sheet(sheet, cleaned, &formats)?;
+    let duplicates = if vi { "Trùng lặp" } else { "Duplicates" };
+    write_duplicates_sheet(&mut book, &unique(duplicates, &data_name), cleaned)?;
 
     if let Some(merged) = &cleaned.merged {
-        let name = if lang == Lang::Vi {
+        let name = if vi {
             "Trẻ mới phát hiện"
         } else {
             "Newly found"
         };
-        let sheet = book.add_worksheet();
-        sheet
-            .set_name(unique(name, &data_name))
-            .map_err(write_error)?;
-        write_merge_sheet(sheet, merged, lang, &formats)?;
+        write_merge_sheet(&mut book, &unique(name, &data_name), merged, lang)?;
     }
+    book.finish()
+}
 
-    book.save_to_buffer().map_err(write_error)
+/// A work list on its own: the police list on one sheet grouped by commune, the household
+/// list with one sheet per village.
+pub fn write_work_list(cleaned: &Cleaned, kind: Kind) -> Result<Vec<u8>, Error> {
+    let mut book = Book::new();
+    let list = work_lists::build(cleaned, kind);
+    let title = kind.title(cleaned.options.lang);
+    if kind == Kind::Police || list.groups.is_empty() {
+        write_list_sheet(&mut book, title, &list, list.groups.iter())?;
+    } else {
+        let mut used: Vec<String> = Vec::new();
+        for (group, rows) in &list.groups {
+            let mut name = sheet_name(group);
+            let mut n = 2;
+            while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
+                name = format!(
+                    "{} ({n})",
+                    sheet_name(group).chars().take(25).collect::<String>()
+                );
+                n += 1;
+            }
+            used.push(name.clone());
+            write_list_sheet(&mut book, &name, &list, std::iter::once((group, rows)))?;
+        }
+    }
+    book.finish()
+}
+
+/// A header row in bold on blue, and the sheet set up with frozen header and widths.
+fn start_sheet<'b, 'a>(
+    book: &'b mut Book<'a>,
+    name: &str,
+    header: &[&str],
+    widths: Vec<f64>,
+) -> Result<Sheet<'b, 'a>, Error> {
+    let mut sheet = book.sheet(
+        name,
+        SheetSetup {
+            freeze_rows: 1,
+            widths,
+            ..SheetSetup::default()
+        },
+    )?;
+    sheet.row(0)?;
+    for (c, h) in header.iter().enumerate() {
+        sheet.text(c as u16, h.to_string(), Style::Header)?;
+    }
+    Ok(sheet)
 }
 
 /// The groups of probable duplicates side by side: one block per group, one line per
 /// record, with the fields a person compares. Nothing is merged or deleted.
-fn write_duplicates_sheet(
-    sheet: &mut Worksheet,
-    cleaned: &Cleaned,
-    formats: &Formats,
-) -> Result<(), Error> {
+fn write_duplicates_sheet(book: &mut Book<'_>, name: &str, cleaned: &Cleaned) -> Result<(), Error> {
     let vi = cleaned.options.lang == Lang::Vi;
     let layout = &cleaned.layout;
     let roles = [
@@ -155,11 +128,11 @@ fn write_duplicates_sheet(
         Role::Village,
     ];
     let (roles, header) = work_lists::row_columns(layout, &roles, cleaned.options.lang);
-    for (c, h) in header.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, h, &formats.header)
-            .map_err(write_error)?;
-    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let widths = (0..header.len())
+        .map(|c| if c == 0 { 9.0 } else { 20.0 })
+        .collect();
+    let mut sheet = start_sheet(book, name, &header, widths)?;
     let mut r = 1u32;
     for (i, g) in cleaned.duplicates.iter().enumerate() {
         if r as usize + g.rows.len() + 1 >= EXCEL_MAX_ROWS {
@@ -172,54 +145,46 @@ fn write_duplicates_sheet(
             g.rule().message(cleaned.options.lang),
             g.reason
         );
-        sheet
-            .write_string_with_format(r, 0, title, &formats.group)
-            .map_err(write_error)?;
+        sheet.row(r)?;
+        sheet.text(0, title, Style::Group)?;
         r += 1;
         for &row in &g.rows {
-            sheet
-                .write_number(r, 0, f64::from(row))
-                .map_err(write_error)?;
+            sheet.row(r)?;
+            sheet.number(0, f64::from(row), Style::Plain)?;
             for (c, role) in roles.iter().enumerate() {
                 let col = usize::from(layout.column_of(*role).unwrap_or(0));
                 let value = cleaned.table.cell(row as usize - 1, col).display();
-                sheet
-                    .write_string(r, c as u16 + 1, truncate(&value, EXCEL_MAX_CELL_CHARS))
-                    .map_err(write_error)?;
+                sheet.text(
+                    c as u16 + 1,
+                    truncate(&value, EXCEL_MAX_CELL_CHARS).to_string(),
+                    Style::Plain,
+                )?;
             }
             r += 1;
         }
     }
     if cleaned.duplicates.is_empty() {
-        sheet
-            .write_string(
-                1,
-                0,
-                if vi {
-                    "Không thấy trẻ nào bị trùng."
-                } else {
-                    "No duplicate children found."
-                },
-            )
-            .map_err(write_error)?;
+        sheet.row(1)?;
+        sheet.text(
+            0,
+            if vi {
+                "Không thấy trẻ nào bị trùng."
+            } else {
+                "No duplicate children found."
+            },
+            Style::Plain,
+        )?;
     }
-    sheet.set_freeze_panes(1, 0).map_err(write_error)?;
-    sheet.set_column_width(0, 9.0).map_err(write_error)?;
-    for c in 1..header.len() {
-        sheet
-            .set_column_width(c as u16, 20.0)
-            .map_err(write_error)?;
-    }
-    Ok(())
+    sheet.end()
 }
 
 /// What became of each child of the household list: added (at which row), already there,
 /// or possibly there (a person decides; the child was not added).
-fn write_merge_sheet(
-    sheet: &mut Worksheet,
-    merged: &crate::merge::Merged,
+fn write_merge_sheet<'a>(
+    book: &mut Book<'a>,
+    name: &str,
+    merged: &'a crate::merge::Merged,
     lang: Lang,
-    formats: &Formats,
 ) -> Result<(), Error> {
     let vi = lang == Lang::Vi;
     let header: [&str; 4] = if vi {
@@ -232,13 +197,8 @@ fn write_merge_sheet(
     } else {
         ["Row in the new list", "Name", "Outcome", "Row in this list"]
     };
-    for (c, h) in header.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, *h, &formats.header)
-            .map_err(write_error)?;
-    }
+    let mut sheet = start_sheet(book, name, &header, vec![12.0, 28.0, 44.0, 20.0])?;
     for (i, d) in merged.decisions.iter().enumerate() {
-        let r = i as u32 + 1;
         let outcome = match (d.outcome, vi) {
             ("added", true) => "Đã thêm vào cuối danh sách",
             ("already_there", true) => "Đã có trong danh sách: không thêm",
@@ -248,129 +208,70 @@ fn write_merge_sheet(
             (_, false) => "Possibly in the list: a person decides; not added",
             (_, true) => "Có thể đã có: cần người quyết định, chưa thêm",
         };
-        sheet
-            .write_number(r, 0, f64::from(d.new_row))
-            .map_err(write_error)?;
-        sheet.write_string(r, 1, &d.name).map_err(write_error)?;
-        let format = if d.outcome == "possibly_there" {
-            &formats.warning
+        let style = if d.outcome == "possibly_there" {
+            Style::Warning
         } else {
-            &Format::new()
+            Style::Plain
         };
-        sheet
-            .write_string_with_format(r, 2, outcome, format)
-            .map_err(write_error)?;
         let rows: Vec<String> = d.rows.iter().map(u32::to_string).collect();
-        sheet
-            .write_string(r, 3, rows.join(", "))
-            .map_err(write_error)?;
+        sheet.row(i as u32 + 1)?;
+        sheet.number(0, f64::from(d.new_row), Style::Plain)?;
+        sheet.text(1, d.name.as_str(), Style::Plain)?;
+        sheet.text(2, outcome, style)?;
+        sheet.text(3, rows.join(", "), Style::Plain)?;
     }
-    for (c, w) in [12.0, 28.0, 44.0, 20.0].into_iter().enumerate() {
-        sheet.set_column_width(c as u16, w).map_err(write_error)?;
-    }
-    sheet.set_freeze_panes(1, 0).map_err(write_error)?;
-    Ok(())
+    sheet.end()
 }
 
-/// A work list on its own: the police list on one sheet grouped by commune, the household
-/// list with one sheet per village.
-pub fn write_work_list(cleaned: &Cleaned, kind: Kind) -> Result<Vec<u8>, Error> {
-    let mut book = new_book()?;
-    let formats = Formats::new();
-    let list = work_lists::build(cleaned, kind);
-    let title = kind.title(cleaned.options.lang);
-    if kind == Kind::Police || list.groups.is_empty() {
-        let sheet = book.add_worksheet();
-        sheet.set_name(title).map_err(write_error)?;
-        write_list_sheet(sheet, &list, list.groups.iter(), &formats)?;
-    } else {
-        let mut used: Vec<String> = Vec::new();
-        for (group, rows) in &list.groups {
-            let mut name = sheet_name(group);
-            let mut n = 2;
-            while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
-                name = format!(
-                    "{} ({n})",
-                    sheet_name(group).chars().take(25).collect::<String>()
-                );
-                n += 1;
-            }
-            used.push(name.clone());
-            let sheet = book.add_worksheet();
-            sheet.set_name(&name).map_err(write_error)?;
-            write_list_sheet(sheet, &list, std::iter::once((group, rows)), &formats)?;
-        }
-    }
-    book.save_to_buffer().map_err(write_error)
-}
-
-fn write_list_sheet<'a>(
-    sheet: &mut Worksheet,
+/// A work list's rows, grouped (the list is built for this workbook only: its texts are
+/// copied into the workbook).
+fn write_list_sheet<'g>(
+    book: &mut Book<'_>,
+    name: &str,
     list: &WorkList,
-    groups: impl Iterator<Item = (&'a String, &'a Vec<Vec<String>>)>,
-    formats: &Formats,
+    groups: impl Iterator<Item = (&'g String, &'g Vec<Vec<String>>)>,
 ) -> Result<(), Error> {
-    for (c, h) in list.header.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, h, &formats.header)
-            .map_err(write_error)?;
-    }
+    let last = list.header.len().saturating_sub(1);
+    let widths = (0..=last)
+        .map(|c| {
+            if c == 0 {
+                9.0
+            } else if c == last || (c + 2 == last + 1 && list.header.len() > 10) {
+                40.0
+            } else {
+                18.0
+            }
+        })
+        .collect();
+    let header: Vec<&str> = list.header.iter().map(String::as_str).collect();
+    let mut sheet = start_sheet(book, name, &header, widths)?;
     let mut r = 1u32;
     for (group, rows) in groups {
         if r as usize >= EXCEL_MAX_ROWS - 1 {
             break;
         }
-        sheet
-            .write_string_with_format(r, 0, format!("{group} ({})", rows.len()), &formats.group)
-            .map_err(write_error)?;
+        sheet.row(r)?;
+        sheet.text(0, format!("{group} ({})", rows.len()), Style::Group)?;
         r += 1;
         for line in rows {
             if r as usize >= EXCEL_MAX_ROWS {
                 break;
             }
+            sheet.row(r)?;
             for (c, v) in line.iter().enumerate() {
                 match (c, v.parse::<f64>()) {
-                    (0, Ok(n)) => sheet.write_number(r, 0, n),
-                    _ => sheet.write_string(r, c as u16, truncate(v, EXCEL_MAX_CELL_CHARS)),
+                    (0, Ok(n)) => sheet.number(0, n, Style::Plain)?,
+                    _ => sheet.text(
+                        c as u16,
+                        truncate(v, EXCEL_MAX_CELL_CHARS).to_string(),
+                        Style::Plain,
+                    )?,
                 }
-                .map_err(write_error)?;
             }
             r += 1;
         }
     }
-    sheet.set_freeze_panes(1, 0).map_err(write_error)?;
-    let last = list.header.len().saturating_sub(1);
-    for c in 0..=last {
-        let width = if c == 0 {
-            9.0
-        } else if c == last || (c + 2 == last + 1 && list.header.len() > 10) {
-            40.0
-        } else {
-            18.0
-        };
-        sheet
-            .set_column_width(c as u16, width)
-            .map_err(write_error)?;
-    }
-    Ok(())
-}
-
-struct SheetNames {
-    findings: &'static str,
-    summary: &'static str,
-}
-
-fn sheet_names(lang: Lang) -> SheetNames {
-    match lang {
-        Lang::Vi => SheetNames {
-            findings: "Phát hiện",
-            summary: "Tổng hợp",
-        },
-        Lang::En => SheetNames {
-            findings: "Findings",
-            summary: "Summary",
-        },
-    }
+    sheet.end()
 }
 
 /// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
@@ -398,54 +299,60 @@ fn unique(name: &str, taken: &str) -> String {
     }
 }
 
-/// The worst severity and, where a person would want one, the note text for each cell that
-/// has findings. A cell whose shown value did not change (an Excel date cell written as the
-/// same dd/mm/yyyy text, a number cell written as the same digits) gets no note: the
-/// highlight and its row in the findings sheet say it was converted, and a note per such
-/// cell would make a province's workbook several times slower to write and to open.
-fn cell_marks(findings: &[Finding], lang: Lang) -> HashMap<(u32, u16), (Severity, Option<String>)> {
-    struct Mark {
-        severity: Severity,
-        original: Option<String>,
-        shown_changed: bool,
-        flagged: bool,
-        messages: String,
-    }
-    let mut marks: HashMap<(u32, u16), Mark> = HashMap::new();
-    for f in findings {
-        let Some(col) = f.column else { continue };
-        let m = marks.entry((f.row, col)).or_insert(Mark {
-            severity: f.rule.severity,
-            original: None,
-            shown_changed: false,
-            flagged: false,
-            messages: String::new(),
+/// What the findings of one cell mean for how it is written: the worst severity, and
+/// whether a person would want a note. A cell whose shown value did not change (an Excel
+/// date cell written as the same dd/mm/yyyy text, a number cell written as the same digits)
+/// gets no note: the highlight and its row in the findings sheet say it was converted.
+struct Mark<'f> {
+    severity: Severity,
+    findings: &'f [Finding],
+    noted: bool,
+}
+
+impl Mark<'_> {
+    fn of(findings: &[Finding]) -> Option<Mark<'_>> {
+        let severity = findings.iter().map(|f| f.rule.severity).max()?;
+        let noted = findings.iter().any(|f| {
+            f.rule.severity != Severity::Fixed
+                || (f.before != f.after && !is_type_conversion(f.rule.code))
         });
-        m.severity = m.severity.max(f.rule.severity);
-        if f.rule.severity == Severity::Fixed {
-            if m.original.is_none() {
-                m.original = Some(f.before.clone());
-            }
-            m.shown_changed |= f.before != f.after && !is_type_conversion(f.rule.code);
-        } else {
-            m.flagged = true;
-        }
-        m.messages.push_str(&format!("• {}\n", f.message(lang)));
-    }
-    marks
-        .into_iter()
-        .map(|(k, m)| {
-            let note = (m.shown_changed || m.flagged).then(|| {
-                let head = match (&m.original, lang) {
-                    (Some(o), Lang::Vi) if m.shown_changed => format!("Giá trị gốc: «{o}»\n"),
-                    (Some(o), Lang::En) if m.shown_changed => format!("Original value: «{o}»\n"),
-                    _ => String::new(),
-                };
-                format!("{head}{}", m.messages)
-            });
-            (k, (m.severity, note))
+        Some(Mark {
+            severity,
+            findings,
+            noted,
         })
-        .collect()
+    }
+
+    fn style(&self) -> Style {
+        match self.severity {
+            Severity::Fixed => Style::Fixed,
+            Severity::Warning => Style::Warning,
+            Severity::Error => Style::Error,
+        }
+    }
+
+    /// The original value (when the shown value changed) and one line per finding.
+    fn note(&self, lang: Lang) -> String {
+        let shown_changed = self.findings.iter().any(|f| {
+            f.rule.severity == Severity::Fixed
+                && f.before != f.after
+                && !is_type_conversion(f.rule.code)
+        });
+        let original = self
+            .findings
+            .iter()
+            .find(|f| f.rule.severity == Severity::Fixed)
+            .map(|f| f.before.as_str());
+        let mut text = match (original, lang) {
+            (Some(o), Lang::Vi) if shown_changed => format!("Giá trị gốc: «{o}»\n"),
+            (Some(o), Lang::En) if shown_changed => format!("Original value: «{o}»\n"),
+            _ => String::new(),
+        };
+        for f in self.findings {
+            text.push_str(&format!("• {}\n", f.message(lang)));
+        }
+        truncate(&text, 2000).to_string()
+    }
 }
 
 /// Rules that only change a cell's type, not what Excel shows.
@@ -457,149 +364,141 @@ fn is_type_conversion(code: &str) -> bool {
 }
 
 /// Writes sheet 1; returns how many cells deserved a note.
-fn write_data_sheet(
-    sheet: &mut Worksheet,
-    cleaned: &Cleaned,
-    formats: &Formats,
+fn write_data_sheet<'a>(
+    book: &mut Book<'a>,
+    name: &str,
+    cleaned: &'a Cleaned,
 ) -> Result<usize, Error> {
     let table = &cleaned.table;
-    let marks = cell_marks(&cleaned.findings, cleaned.options.lang);
-    let noted = marks.values().filter(|(_, note)| note.is_some()).count();
-    let dob_col = cleaned.layout.column_of(Role::DateOfBirth);
+    let layout = &cleaned.layout;
+    let lang = cleaned.options.lang;
+    let dob_col = layout.column_of(Role::DateOfBirth);
+    let date_cells = cleaned.options.date_output == DateOutput::DateCell;
 
-    let mut notes = 0usize;
+    // Merges re-made in the output: only those whose other cells are empty can be, without
+    // losing a value. Their cells take the header style in the header block.
+    let merges: Vec<_> = table
+        .merges
+        .iter()
+        .filter(|m| {
+            let single = m.first_row == m.last_row && m.first_col == m.last_col;
+            !single
+                && (m.first_row..=m.last_row).all(|r| {
+                    (m.first_col..=m.last_col).all(|c| {
+                        (r == m.first_row && c == m.first_col)
+                            || table.cell(r as usize, usize::from(c)).is_empty()
+                    })
+                })
+        })
+        .collect();
+    let header_merge = |r: u32, c: u16| {
+        r < layout.data_start
+            && merges.iter().any(|m| {
+                (m.first_row..=m.last_row).contains(&r) && (m.first_col..=m.last_col).contains(&c)
+            })
+    };
+
+    let mut sheet = book.sheet(
+        name,
+        SheetSetup {
+            freeze_rows: if (layout.data_start as usize) < EXCEL_MAX_ROWS {
+                layout.data_start
+            } else {
+                0
+            },
+            widths: (0..table.width)
+                .map(|c| column_width(cleaned, usize::from(c)))
+                .collect(),
+            dimension: Some((table.height() as u32, table.width)),
+            selected: true,
+        },
+    )?;
+
+    // Findings are in (row, column) order: walk them beside the cells.
+    let findings = &cleaned.findings;
+    let mut next = 0usize;
+    let mut noted = 0usize;
     for (r, row) in table.rows.iter().enumerate() {
         let row_num = r as u32;
-        for (c, cell) in row.iter().enumerate() {
+        let in_header_merges = row_num < layout.data_start && !merges.is_empty();
+        let width = if in_header_merges {
+            usize::from(table.width)
+        } else {
+            row.len()
+        };
+        while next < findings.len() && findings[next].row <= row_num {
+            next += 1;
+        }
+        if row.is_empty() && !in_header_merges {
+            continue;
+        }
+        sheet.row(row_num)?;
+        let is_record = cleaned.is_record.get(r).copied().unwrap_or(false);
+        for c in 0..width {
             let col = c as u16;
-            let mark = marks.get(&(row_num + 1, col));
-            let highlight = mark.map(|(sev, _)| match sev {
-                Severity::Fixed => &formats.fixed,
-                Severity::Warning => &formats.warning,
-                Severity::Error => &formats.error,
-            });
-            let as_date_cell = cleaned.options.date_output == DateOutput::DateCell
-                && Some(col) == dob_col
-                && cleaned.is_record.get(r).copied().unwrap_or(false);
-            write_cell(sheet, row_num, col, cell, highlight, as_date_cell, formats)?;
-            if let Some((_, Some(text))) = mark.filter(|_| notes < MAX_NOTES) {
-                notes += 1;
-                let note = Note::new(truncate(text, 2000))
-                    .set_author("LamSach")
-                    .add_author_prefix(false);
-                sheet
-                    .insert_note(row_num, col, &note)
-                    .map_err(write_error)?;
+            // This cell's findings: those of this row with this column.
+            while next < findings.len()
+                && findings[next].row == row_num + 1
+                && findings[next].column.is_none_or(|fc| fc < col)
+            {
+                next += 1;
+            }
+            let first = next;
+            while next < findings.len()
+                && findings[next].row == row_num + 1
+                && findings[next].column == Some(col)
+            {
+                next += 1;
+            }
+            let mark = Mark::of(&findings[first..next]);
+            let style = match &mark {
+                Some(m) => m.style(),
+                None if header_merge(row_num, col) => Style::Header,
+                None => Style::Plain,
+            };
+            let cell = row.get(c).unwrap_or(&Cell::Empty);
+            let as_date_cell = date_cells && Some(col) == dob_col && is_record;
+            write_cell(&mut sheet, col, cell, style, as_date_cell)?;
+            if let Some(m) = mark.filter(|m| m.noted) {
+                if noted < MAX_NOTES {
+                    sheet.note(col, m.note(lang));
+                }
+                noted += 1;
             }
         }
     }
-
-    for m in &table.merges {
-        // Only merges whose other cells are empty can be re-made without losing a value.
-        let covered_empty = (m.first_row..=m.last_row).all(|r| {
-            (m.first_col..=m.last_col).all(|c| {
-                (r == m.first_row && c == m.first_col)
-                    || table.cell(r as usize, usize::from(c)).is_empty()
-            })
-        });
-        let single = m.first_row == m.last_row && m.first_col == m.last_col;
-        if covered_empty && !single {
-            let text = table
-                .cell(m.first_row as usize, usize::from(m.first_col))
-                .display();
-            let format = if (m.first_row as usize) < cleaned.layout.data_start as usize {
-                &formats.header
-            } else {
-                &Format::new()
-            };
-            sheet
-                .merge_range(
-                    m.first_row,
-                    m.first_col,
-                    m.last_row,
-                    m.last_col,
-                    &text,
-                    format,
-                )
-                .map_err(write_error)?;
-        }
+    for m in merges {
+        sheet.merge(m.first_row, m.first_col, m.last_row, m.last_col);
     }
-
-    for c in 0..table.width {
-        sheet
-            .set_column_width(c, column_width(cleaned, usize::from(c)))
-            .map_err(write_error)?;
-    }
-    if cleaned.layout.data_start > 0 && (cleaned.layout.data_start as usize) < EXCEL_MAX_ROWS {
-        sheet
-            .set_freeze_panes(cleaned.layout.data_start, 0)
-            .map_err(write_error)?;
-    }
+    sheet.end()?;
     Ok(noted)
 }
 
-fn write_cell(
-    sheet: &mut Worksheet,
-    row: u32,
+fn write_cell<'a>(
+    sheet: &mut Sheet<'_, 'a>,
     col: u16,
-    cell: &Cell,
-    highlight: Option<&Format>,
+    cell: &'a Cell,
+    style: Style,
     as_date_cell: bool,
-    formats: &Formats,
 ) -> Result<(), Error> {
-    let result = match cell {
-        Cell::Empty => match highlight {
-            Some(f) => sheet.write_blank(row, col, f),
-            None => return Ok(()),
-        },
+    match cell {
+        Cell::Empty => sheet.blank(col, style),
         Cell::Text(s) if as_date_cell => match dmy_serial(s) {
-            Some(serial) => {
-                let f = if highlight.is_some() {
-                    &formats.date_fixed
-                } else {
-                    &formats.date
-                };
-                sheet.write_number_with_format(row, col, serial, f)
-            }
-            None => write_text(sheet, row, col, s, highlight),
+            Some(serial) => sheet.number(col, serial, style.as_date()),
+            None => sheet.text(col, truncate(s, EXCEL_MAX_CELL_CHARS), style),
         },
-        Cell::Text(s) => write_text(sheet, row, col, s, highlight),
-        Cell::Error(s) => write_text(sheet, row, col, s, highlight),
-        Cell::Number(n) => match highlight {
-            Some(f) => sheet.write_number_with_format(row, col, *n, f),
-            None => sheet.write_number(row, col, *n),
-        },
-        Cell::Date(d) => {
-            let f = if highlight.is_some() {
-                &formats.date_fixed
-            } else {
-                &formats.date
-            };
-            sheet.write_number_with_format(row, col, d.serial, f)
-        }
-        Cell::Bool(b) => match highlight {
-            Some(f) => sheet.write_boolean_with_format(row, col, *b, f),
-            None => sheet.write_boolean(row, col, *b),
-        },
-    };
-    result.map(|_| ()).map_err(write_error)
-}
-
-fn write_text<'a>(
-    sheet: &'a mut Worksheet,
-    row: u32,
-    col: u16,
-    s: &str,
-    highlight: Option<&Format>,
-) -> Result<&'a mut Worksheet, XlsxError> {
-    let s = truncate(s, EXCEL_MAX_CELL_CHARS);
-    match highlight {
-        Some(f) => sheet.write_string_with_format(row, col, s, f),
-        None => sheet.write_string(row, col, s),
+        Cell::Text(s) | Cell::Error(s) => sheet.text(col, truncate(s, EXCEL_MAX_CELL_CHARS), style),
+        Cell::Number(n) => sheet.number(col, *n, style),
+        Cell::Date(d) => sheet.number(col, d.serial, style.as_date()),
+        Cell::Bool(b) => sheet.boolean(col, *b, style),
     }
 }
 
 fn truncate(s: &str, max_chars: usize) -> &str {
+    // Bytes bound chars from above: a short text needs no counting.
+    if s.len() <= max_chars {
+        return s;
+    }
     match s.char_indices().nth(max_chars) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -625,10 +524,10 @@ fn column_width(cleaned: &Cleaned, col: usize) -> f64 {
     (longest as f64 * 1.1 + 2.0).clamp(6.0, 45.0)
 }
 
-fn write_findings_sheet(
-    sheet: &mut Worksheet,
-    cleaned: &Cleaned,
-    formats: &Formats,
+fn write_findings_sheet<'a>(
+    book: &mut Book<'a>,
+    name: &str,
+    cleaned: &'a Cleaned,
 ) -> Result<(), Error> {
     let lang = cleaned.options.lang;
     let headers: [&str; 8] = match lang {
@@ -653,42 +552,39 @@ fn write_findings_sheet(
             "Message",
         ],
     };
-    for (c, h) in headers.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, *h, &formats.header)
-            .map_err(write_error)?;
-    }
+    let widths = vec![7.0, 7.0, 24.0, 22.0, 10.0, 28.0, 28.0, 60.0];
+    let mut sheet = start_sheet(book, name, &headers, widths)?;
+    let layout = &cleaned.layout;
+    // Each column's letter and header, stored once.
+    let columns: Vec<(u32, u32)> = (0..layout.columns.len().max(usize::from(cleaned.table.width)))
+        .map(|c| {
+            let letter = sheet.intern(column_letter(c as u16));
+            let header = sheet.intern(truncate(layout.header_of(c), 255));
+            (letter, header)
+        })
+        .collect();
     let room = EXCEL_MAX_ROWS - 2;
     for (i, f) in cleaned.findings.iter().take(room).enumerate() {
-        let r = i as u32 + 1;
-        sheet
-            .write_number(r, 0, f64::from(f.row))
-            .map_err(write_error)?;
+        sheet.row(i as u32 + 1)?;
+        sheet.number(0, f64::from(f.row), Style::Plain)?;
         if let Some(col) = f.column {
-            sheet
-                .write_string(r, 1, column_letter(col))
-                .map_err(write_error)?;
-            sheet
-                .write_string(
-                    r,
-                    2,
-                    truncate(cleaned.layout.header_of(usize::from(col)), 255),
-                )
-                .map_err(write_error)?;
+            match columns.get(usize::from(col)) {
+                Some(&(letter, header)) => {
+                    sheet.text_id(1, letter, Style::Plain)?;
+                    sheet.text_id(2, header, Style::Plain)?;
+                }
+                None => sheet.text(1, column_letter(col), Style::Plain)?,
+            }
         }
-        sheet.write_string(r, 3, f.rule.code).map_err(write_error)?;
-        sheet
-            .write_string(r, 4, f.rule.severity.label(lang))
-            .map_err(write_error)?;
-        sheet
-            .write_string(r, 5, truncate(&f.before, EXCEL_MAX_CELL_CHARS))
-            .map_err(write_error)?;
-        sheet
-            .write_string(r, 6, truncate(&f.after, EXCEL_MAX_CELL_CHARS))
-            .map_err(write_error)?;
-        sheet
-            .write_string(r, 7, f.message(lang))
-            .map_err(write_error)?;
+        sheet.text(3, f.rule.code, Style::Plain)?;
+        sheet.text(4, f.rule.severity.label(lang), Style::Plain)?;
+        sheet.text(5, truncate(&f.before, EXCEL_MAX_CELL_CHARS), Style::Plain)?;
+        sheet.text(6, truncate(&f.after, EXCEL_MAX_CELL_CHARS), Style::Plain)?;
+        let message = match &f.detail {
+            None => Cow::Borrowed(f.rule.message(lang)),
+            Some(_) => Cow::Owned(f.message(lang)),
+        };
+        sheet.text(7, message, Style::Plain)?;
     }
     if cleaned.findings.len() > room {
         let msg = match lang {
@@ -701,45 +597,30 @@ fn write_findings_sheet(
                 cleaned.findings.len() - room
             ),
         };
-        sheet
-            .write_string(room as u32 + 1, 0, msg)
-            .map_err(write_error)?;
+        sheet.row(room as u32 + 1)?;
+        sheet.text(0, msg, Style::Plain)?;
     }
     let last = cleaned.findings.len().min(room) as u32;
-    sheet.autofilter(0, 0, last, 7).map_err(write_error)?;
-    sheet.set_freeze_panes(1, 0).map_err(write_error)?;
-    for (c, w) in [7.0, 7.0, 24.0, 22.0, 10.0, 28.0, 28.0, 60.0]
-        .into_iter()
-        .enumerate()
-    {
-        sheet.set_column_width(c as u16, w).map_err(write_error)?;
-    }
-    Ok(())
+    sheet.autofilter(0, 0, last, 7);
+    sheet.end()
 }
 
 fn write_summary_sheet(
-    sheet: &mut Worksheet,
+    book: &mut Book<'_>,
+    name: &str,
     cleaned: &Cleaned,
     noted: usize,
-    formats: &Formats,
 ) -> Result<(), Error> {
     let lang = cleaned.options.lang;
     let s = &cleaned.summary;
     let t = &cleaned.table;
     let vi = lang == Lang::Vi;
+    let label = |vi_text: &str, en_text: &str| if vi { vi_text } else { en_text }.to_string();
     let mut rows: Vec<(String, String)> = vec![
-        (if vi { "Tệp" } else { "File" }.into(), t.file_name.clone()),
+        (label("Tệp", "File"), t.file_name.clone()),
+        (label("Trang tính", "Sheet"), t.sheet.clone()),
         (
-            if vi { "Trang tính" } else { "Sheet" }.into(),
-            t.sheet.clone(),
-        ),
-        (
-            if vi {
-                "Dòng tiêu đề"
-            } else {
-                "Header rows"
-            }
-            .into(),
+            label("Dòng tiêu đề", "Header rows"),
             format!(
                 "{}–{}",
                 cleaned.layout.header_first + 1,
@@ -747,47 +628,21 @@ fn write_summary_sheet(
             ),
         ),
         (
-            if vi {
-                "Số dòng trong trang"
-            } else {
-                "Rows in the sheet"
-            }
-            .into(),
+            label("Số dòng trong trang", "Rows in the sheet"),
             s.sheet_rows.to_string(),
         ),
         (
-            if vi {
-                "Số trẻ (dòng dữ liệu)"
-            } else {
-                "Records (children)"
-            }
-            .into(),
+            label("Số trẻ (dòng dữ liệu)", "Records (children)"),
             s.records.to_string(),
         ),
         (
-            if vi {
-                "Ô đã tự sửa"
-            } else {
-                "Cells fixed"
-            }
-            .into(),
+            label("Ô đã tự sửa", "Cells fixed"),
             s.cells_fixed.to_string(),
         ),
+        (label("Cảnh báo", "Warnings"), s.warnings.to_string()),
+        (label("Lỗi", "Errors"), s.errors.to_string()),
         (
-            if vi { "Cảnh báo" } else { "Warnings" }.into(),
-            s.warnings.to_string(),
-        ),
-        (
-            if vi { "Lỗi" } else { "Errors" }.into(),
-            s.errors.to_string(),
-        ),
-        (
-            if vi {
-                "Số trẻ cần rà soát"
-            } else {
-                "Records to review"
-            }
-            .into(),
+            label("Số trẻ cần rà soát", "Records to review"),
             s.records_to_review.to_string(),
         ),
     ];
@@ -816,29 +671,30 @@ fn write_summary_sheet(
             .unwrap_or(if vi { "(giữ nguyên)" } else { "(untouched)" });
         rows.push((format!("{} — {}", c.letter, c.header), role.to_string()));
     }
-    sheet
-        .write_string_with_format(
-            0,
-            0,
-            if vi {
-                "Tổng hợp làm sạch"
-            } else {
-                "Cleaning summary"
-            },
-            &formats.header,
-        )
-        .map_err(write_error)?;
-    for (i, (k, v)) in rows.iter().enumerate() {
-        sheet
-            .write_string(i as u32 + 1, 0, k)
-            .map_err(write_error)?;
-        match v.parse::<f64>() {
-            Ok(n) if !v.is_empty() => sheet.write_number(i as u32 + 1, 1, n),
-            _ => sheet.write_string(i as u32 + 1, 1, v),
+    let title = if vi {
+        "Tổng hợp làm sạch"
+    } else {
+        "Cleaning summary"
+    };
+    let mut sheet = book.sheet(
+        name,
+        SheetSetup {
+            widths: vec![60.0, 30.0],
+            ..SheetSetup::default()
+        },
+    )?;
+    sheet.row(0)?;
+    sheet.text(0, title, Style::Header)?;
+    for (i, (k, v)) in rows.into_iter().enumerate() {
+        if k.is_empty() && v.is_empty() {
+            continue;
         }
-        .map_err(write_error)?;
+        sheet.row(i as u32 + 1)?;
+        sheet.text(0, k, Style::Plain)?;
+        match v.parse::<f64>() {
+            Ok(n) => sheet.number(1, n, Style::Plain)?,
+            Err(_) => sheet.text(1, v, Style::Plain)?,
+        }
     }
-    sheet.set_column_width(0, 60.0).map_err(write_error)?;
-    sheet.set_column_width(1, 30.0).map_err(write_error)?;
-    Ok(())
+    sheet.end()
 }

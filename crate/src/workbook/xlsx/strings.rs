@@ -1,0 +1,105 @@
+//! The shared-strings table: each distinct text is stored once and cells refer to it by
+//! number. A province's list repeats its villages, ethnic groups and messages hundreds of
+//! thousands of times, so this keeps the sheets small and quick to compress. Texts are
+//! borrowed from the cleaned table where they can be: no copy per cell.
+
+use super::xml;
+use hashbrown::HashTable;
+use std::borrow::Cow;
+use std::hash::BuildHasher;
+
+pub struct SharedStrings<'a> {
+    texts: Vec<Cow<'a, str>>,
+    index: HashTable<u32>,
+    hasher: foldhash::fast::FixedState,
+    /// Cells that refer to a shared string (the `count` attribute).
+    uses: u64,
+}
+
+impl<'a> SharedStrings<'a> {
+    pub fn new() -> Self {
+        SharedStrings {
+            texts: Vec::new(),
+            index: HashTable::new(),
+            hasher: foldhash::fast::FixedState::default(),
+            uses: 0,
+        }
+    }
+
+    /// The number of `text`, adding it if it is new.
+    pub fn id(&mut self, text: Cow<'a, str>) -> u32 {
+        self.uses += 1;
+        let hash = self.hasher.hash_one(text.as_ref());
+        let texts = &self.texts;
+        if let Some(&id) = self
+            .index
+            .find(hash, |&id| texts[id as usize].as_ref() == text.as_ref())
+        {
+            return id;
+        }
+        let id = self.texts.len() as u32;
+        self.texts.push(text);
+        let (texts, hasher) = (&self.texts, &self.hasher);
+        self.index
+            .insert_unique(hash, id, |&i| hasher.hash_one(texts[i as usize].as_ref()));
+        id
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// `xl/sharedStrings.xml`, written in pieces of about `chunk` bytes to `sink`.
+    pub fn write_xml(
+        &self,
+        chunk: usize,
+        mut sink: impl FnMut(&[u8]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut out = Vec::with_capacity(chunk + 1024);
+        out.extend_from_slice(super::XML_DECLARATION);
+        out.extend_from_slice(
+            b"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"",
+        );
+        out.extend_from_slice(self.uses.to_string().as_bytes());
+        out.extend_from_slice(b"\" uniqueCount=\"");
+        xml::push_u32(&mut out, self.texts.len() as u32);
+        out.extend_from_slice(b"\">");
+        for text in &self.texts {
+            if xml::needs_preserve(text) {
+                out.extend_from_slice(b"<si><t xml:space=\"preserve\">");
+            } else {
+                out.extend_from_slice(b"<si><t>");
+            }
+            xml::push_text(&mut out, text);
+            out.extend_from_slice(b"</t></si>");
+            if out.len() >= chunk {
+                sink(&out)?;
+                out.clear();
+            }
+        }
+        out.extend_from_slice(b"</sst>");
+        sink(&out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_text_is_stored_once() {
+        let mut sst = SharedStrings::new();
+        assert_eq!(sst.id("Kinh".into()), 0);
+        assert_eq!(sst.id("Tày".into()), 1);
+        assert_eq!(sst.id(String::from("Kinh").into()), 0);
+        let mut xml = Vec::new();
+        sst.write_xml(4, |b| {
+            xml.extend_from_slice(b);
+            Ok(())
+        })
+        .unwrap();
+        let xml = String::from_utf8(xml).unwrap();
+        assert!(xml.contains("count=\"3\" uniqueCount=\"2\""), "{xml}");
+        assert!(xml.ends_with("<si><t>Kinh</t></si><si><t>Tày</t></si></sst>"));
+    }
+}
