@@ -167,7 +167,7 @@ test('review: filter the findings, open a record, edit a cell, and download the 
   const { page, consoleMessages } = await openPage(context, urls()['file://']);
   await page.setInputFiles('[data-testid=file-input]', path.join(ROOT, 'tests', 'fixtures', 'rules.csv'));
   await waitState(page, 'ready');
-  await page.fill('[data-testid=reference-date]', '2026-11-27');
+  await page.fill('[data-testid=reference-date]', '27/11/2026');
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
   await page.waitForSelector('[data-testid=findings-table] .f-row');
@@ -265,24 +265,35 @@ test('damaged .xls files found by fuzzing get a clear message and the page stays
   await page.close();
 });
 
-test('privacy: no child data in storage, cookies or the console after a clean', async () => {
+test('privacy: only the settings are stored; no child data in storage, cookies or the console after a clean', async () => {
   const { page, consoleMessages } = await openPage(context, urls()['http://']);
+  // An option changed: it is remembered (the settings are the only thing stored).
+  await page.selectOption('[data-testid=tone-style]', 'new');
   await page.setInputFiles('[data-testid=file-input]', FIXTURE);
   await waitState(page, 'ready');
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
+  await page.fill('[data-testid=filter-search]', 'Nguyễn Văn An');
+  await page.click('[data-testid=findings-table] .f-row');
+  await page.waitForSelector('[data-testid=record][open]');
+  await page.click('#record-close');
   await download(page, 'download-xlsx', path.join(OUT, 'privacy.xlsx'));
   const stored = await page.evaluate(async () => ({
-    local: localStorage.length,
+    local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
     session: sessionStorage.length,
     cookie: document.cookie,
     databases: (await indexedDB.databases()).map((d) => d.name),
     caches: 'caches' in self ? (await caches.keys()).length : 0,
   }));
-  assert.deepEqual(stored, { local: 0, session: 0, cookie: '', databases: [], caches: 0 });
+  assert.deepEqual(Object.keys(stored.local), ['lamsach.settings'], 'one key: the settings');
+  const settings = JSON.parse(stored.local['lamsach.settings']);
+  assert.deepEqual(settings, { lang: 'vi', tone_style: 'new', ethnicity_list: 'modern', date_output: 'text', name_casing: true, age_limit: 16 });
+  assert.deepEqual({ ...stored, local: null }, { local: null, session: 0, cookie: '', databases: [], caches: 0 });
   const logged = consoleMessages.map((m) => m.text).join('\n');
-  for (const name of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lò Văn Páo', '079212000001']) {
+  for (const name of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lò Văn Páo', '079212000001', 'title_rows']) {
     assert.ok(!logged.includes(name), `"${name}" was written to the console`);
+    assert.ok(!JSON.stringify(stored).includes(name), `"${name}" was stored`);
   }
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
