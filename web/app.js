@@ -336,6 +336,8 @@
         const elapsed = (performance.now() - startedAt) / 1000;
         if (p.stage === 'check' && frac > 0.05 && frac < 1 && elapsed > 1) {
           text += ' · ' + t('time_left', { s: fmt(Math.max(1, Math.round(elapsed / frac * (1 - frac)))) });
+        } else if (p.stage === 'check' && p.total && p.done >= p.total) {
+          text += ' · ' + t('progress_finishing');
         }
         $('progress-text').textContent = text;
       });

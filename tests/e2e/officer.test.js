@@ -13,7 +13,8 @@ const XLSX = require('xlsx');
 const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, screenshot } = require('./browser');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const BIG = path.join(OUT, 'big.xlsx');
+const BIG_ROWS = 120000;
+const BIG = path.join(OUT, `big-${BIG_ROWS}.xlsx`);
 // Four children whose figures an officer can check by hand on 25/05/2026: An has just
 // turned 16, Bích is one day short of 16, Páo is a baby, Mai has no date of birth and no
 // ethnic group.
@@ -31,7 +32,8 @@ test.before(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(KNOWN, KNOWN_TEXT);
   if (!fs.existsSync(BIG)) {
-    execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'make_list'), ['--rows', '30000', '--seed', '7', '-o', BIG]);
+    // Big enough that the checks take a few seconds, so Cancel lands in the middle.
+    execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'make_list'), ['--rows', String(BIG_ROWS), '--seed', '7', '-o', BIG]);
   }
   context = await launch();
   server = await serve();
@@ -78,8 +80,12 @@ function focusInfo(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return { tag: 'body', visible: false };
-    const cs = getComputedStyle(el);
-    const marked = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none';
+    const ring = (e) => {
+      const cs = getComputedStyle(e);
+      return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none';
+    };
+    // A visually hidden file input shows its focus on its label.
+    const marked = ring(el) || (!!el.closest('label') && ring(el.closest('label')));
     return {
       tag: el.tagName.toLowerCase(), id: el.id, testid: el.dataset.testid || '', index: el.dataset.index,
       visible: marked, inDialog: !!el.closest('dialog'),
@@ -296,11 +302,13 @@ for (const scheme of ['file://', 'http://']) {
     await waitState(page, 'ready');
     await page.click('[data-testid=start]');
     await page.waitForFunction(() => document.querySelector('[data-testid=progress]').value > 0);
-    assert.match(await page.textContent('#progress-text'), /\d+ \/ 30\.\d{3} dòng/);
+    assert.match(await page.textContent('#progress-text'), /^Kiểm tra: [\d.]+ \/ 120\.\d{3} dòng/);
     await assertAccessible(page, 'progress');
     await screenshot(page, `${tag(scheme)}-3-progress`);
+    assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'working', 'still cleaning: axe saw the progress step');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'cancel', 'focus on Cancel');
     const t0 = Date.now();
-    await page.click('[data-testid=cancel]');
+    await page.keyboard.press('Enter');
     assert.equal(await waitState(page, ['ready', 'done', 'error']), 'ready');
     const took = Date.now() - t0;
     assert.equal(await page.isVisible('#step-check'), true);
@@ -311,7 +319,7 @@ for (const scheme of ['file://', 'http://']) {
     // The worker was replaced: a second run finishes, with Vietnamese thousands.
     await page.click('[data-testid=start]');
     assert.equal(await waitState(page, ['done', 'error'], 180000), 'done');
-    assert.match(await page.textContent('[data-testid=summary]'), /30\.000\s*Trẻ trong danh sách/);
+    assert.match(await page.textContent('[data-testid=summary]'), /120\.000\s*Trẻ trong danh sách/);
     await page.close();
   });
 }

@@ -225,7 +225,12 @@ test('the English switch translates the page', async () => {
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
   assert.match(await page.textContent('[data-testid=summary]'), /Children in the list/);
+  assert.match(await page.textContent('[data-testid=chart-pyramid] figcaption'), /Children by age and gender/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=findings-table]').textContent.includes('Excel date cell written as dd/mm/yyyy text'));
+  assert.ok(!(await page.textContent('[data-testid=findings-table]')).includes('Ô ngày Excel'), 'findings in English');
   await screenshot(page, 'file-7-english');
+  // The language is remembered; the next tests expect the page in Vietnamese.
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
 
@@ -267,10 +272,10 @@ test('damaged .xls files found by fuzzing get a clear message and the page stays
 
 test('privacy: only the settings are stored; no child data in storage, cookies or the console after a clean', async () => {
   const { page, consoleMessages } = await openPage(context, urls()['http://']);
-  // An option changed: it is remembered (the settings are the only thing stored).
-  await page.selectOption('[data-testid=tone-style]', 'new');
   await page.setInputFiles('[data-testid=file-input]', FIXTURE);
   await waitState(page, 'ready');
+  // An option changed: it is remembered (the settings are the only thing stored).
+  await page.selectOption('[data-testid=tone-style]', 'new');
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
   await page.fill('[data-testid=filter-search]', 'Nguyễn Văn An');
