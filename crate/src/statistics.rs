@@ -158,7 +158,8 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
         match age {
             Some(age) => {
                 let band = &mut pyramid[usize::from(age.min(age_limit))];
-                let g = gender_col.and_then(|c| gender::recognise(cell(c).display().trim(), &legend));
+                let g =
+                    gender_col.and_then(|c| gender::recognise(cell(c).display().trim(), &legend));
                 match g {
                     Some(Gender::Male) => band.male += 1,
                     Some(Gender::Female) => band.female += 1,
@@ -213,7 +214,7 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
         })
         .collect();
     // Most first; the sort is stable, so equal counts stay in code order.
-    by_rule.sort_by(|a, b| b.count.cmp(&a.count));
+    by_rule.sort_by_key(|r| std::cmp::Reverse(r.count));
 
     let mut places: Vec<Place> = places
         .into_iter()
@@ -283,7 +284,11 @@ mod tests {
         assert_eq!(s.pyramid.len(), 17, "ages 0 to 15, then 16 and over");
         assert!(s.pyramid[16].and_over && !s.pyramid[15].and_over);
         assert_eq!(band(&s, 16), (1, 0, 0), "Nguyễn Văn An turned 16 today");
-        assert_eq!(band(&s, 15), (0, 1, 0), "Trần Thị Bích is 15 (\"nữ\" read as Nữ)");
+        assert_eq!(
+            band(&s, 15),
+            (0, 1, 0),
+            "Trần Thị Bích is 15 (\"nữ\" read as Nữ)"
+        );
         assert_eq!(band(&s, 0), (1, 0, 0), "Lò Văn Páo is a baby");
         let total: u32 = s.pyramid.iter().map(|b| b.male + b.female + b.other).sum();
         assert_eq!(total, 3);
@@ -297,18 +302,39 @@ mod tests {
         assert_eq!(
             s.ethnic_groups,
             vec![
-                NameCount { name: "Kinh".into(), count: 2 },
-                NameCount { name: "Tày".into(), count: 1 },
+                NameCount {
+                    name: "Kinh".into(),
+                    count: 2
+                },
+                NameCount {
+                    name: "Tày".into(),
+                    count: 1
+                },
             ]
         );
-        assert_eq!((s.ethnic_others, s.ethnic_other_groups, s.ethnic_missing), (0, 0, 0));
-        let name = s.completeness.iter().find(|c| c.role == "child_name").expect("name column");
+        assert_eq!(
+            (s.ethnic_others, s.ethnic_other_groups, s.ethnic_missing),
+            (0, 0, 0)
+        );
+        let name = s
+            .completeness
+            .iter()
+            .find(|c| c.role == "child_name")
+            .expect("name column");
         assert_eq!((name.letter.as_str(), name.filled), ("B", 3));
         assert_eq!(
             s.places,
             vec![
-                Place { commune: "Xã A".into(), village: "Thôn 1".into(), records: 2 },
-                Place { commune: "Xã A".into(), village: "Thôn 2".into(), records: 1 },
+                Place {
+                    commune: "Xã A".into(),
+                    village: "Thôn 1".into(),
+                    records: 2
+                },
+                Place {
+                    commune: "Xã A".into(),
+                    village: "Thôn 2".into(),
+                    records: 1
+                },
             ]
         );
     }
@@ -338,12 +364,20 @@ mod tests {
         let named: u32 = s.ethnic_groups.iter().map(|g| g.count).sum();
         assert_eq!(named + s.ethnic_others + s.ethnic_missing, 11);
         assert_eq!((s.ethnic_others, s.ethnic_other_groups), (2, 2));
-        let id = s.completeness.iter().find(|c| c.role == "personal_id").expect("id column");
+        let id = s
+            .completeness
+            .iter()
+            .find(|c| c.role == "personal_id")
+            .expect("id column");
         assert_eq!(id.filled, 0);
         assert!(s.places.is_empty());
         // Findings by rule, most first, with their severity.
         assert!(s.by_rule.windows(2).all(|w| w[0].count >= w[1].count));
-        let invalid = s.by_rule.iter().find(|r| r.code == "dob.invalid").expect("dob.invalid");
+        let invalid = s
+            .by_rule
+            .iter()
+            .find(|r| r.code == "dob.invalid")
+            .expect("dob.invalid");
         assert_eq!((invalid.count, invalid.severity), (1, Severity::Error));
     }
 

@@ -169,6 +169,9 @@ fn messages_in_the_language_asked_for() {
     assert_eq!(en.total, 1);
     assert_ne!(en.rows[0].message, vi.rows[0].message);
     let record = lamsach::review::record_in(&c, 6, lamsach::report::Lang::En);
-    let dob = record.iter().find(|cell| cell.letter == "C").expect("column C");
+    let dob = record
+        .iter()
+        .find(|cell| cell.letter == "C")
+        .expect("column C");
     assert_eq!(dob.findings, vec![en.rows[0].message.clone()]);
 }
