@@ -702,7 +702,9 @@
     const column = $('f-column');
     const keepCol = column.value;
     column.replaceChildren(new Option(t('f_all_columns'), ''));
-    for (const c of info.columns.filter((c) => c.role)) column.appendChild(new Option(c.letter + ' — ' + c.header, c.letter));
+    // The columns cleaned with a role (after the officer's changes in step 2).
+    const roled = stats ? stats.completeness : info.columns.filter((c) => c.role);
+    for (const c of roled) column.appendChild(new Option(c.letter + ' — ' + c.header, c.letter));
     column.value = keepCol;
     if (column.value !== keepCol) column.value = '';
   }

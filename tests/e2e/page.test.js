@@ -125,17 +125,21 @@ test('a file that is not a spreadsheet gets a clear message and the page stays u
   await page.close();
 });
 
-test('changing a column role changes the result', async () => {
-  const { page } = await openPage(context, urls()['file://']);
+for (const scheme of ['file://', 'http://']) test(`${scheme} changing a column role changes the result`, async () => {
+  const { page } = await openPage(context, urls()[scheme]);
   await page.setInputFiles('[data-testid=file-input]', FIXTURE);
   await waitState(page, 'ready');
   await page.selectOption('[data-testid=role-C]', '');
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
-  const report = await download(page, 'download-report', path.join(OUT, 'role-change.json'));
+  const report = await download(page, 'download-report', path.join(OUT, `role-change-${scheme.replace('://', '')}.json`));
   const json = JSON.parse(fs.readFileSync(report.path, 'utf8'));
   assert.equal(json.columns[2].role, null);
   assert.equal(json.findings.filter((f) => f.column === 'C').length, 0, 'the untouched column has no findings');
+  // On the page too: no date of birth, so no ages and no column C in the charts.
+  assert.match(await page.textContent('[data-testid=chart-pyramid]'), /Chưa có ngày sinh nào đọc được/);
+  assert.equal(await page.$$eval('[data-testid=chart-complete] g.bar[data-key=C]', (g) => g.length), 0);
+  assert.equal(await page.$$eval('[data-testid=filter-column] option[value=C]', (o) => o.length), 0);
   await page.close();
 });
 
@@ -216,8 +220,8 @@ test('a name written as HTML is shown as text, never run', async () => {
   await page.close();
 });
 
-test('the English switch translates the page', async () => {
-  const { page } = await openPage(context, urls()['file://']);
+for (const scheme of ['file://', 'http://']) test(`${scheme} the English switch translates the page`, async () => {
+  const { page } = await openPage(context, urls()[scheme]);
   await page.click('[data-testid=lang-switch]');
   assert.match(await page.textContent('h2#h-file'), /Choose the list file/);
   await page.click('[data-testid=sample-data]');
@@ -228,7 +232,7 @@ test('the English switch translates the page', async () => {
   assert.match(await page.textContent('[data-testid=chart-pyramid] figcaption'), /Children by age and gender/);
   await page.waitForFunction(() => document.querySelector('[data-testid=findings-table]').textContent.includes('Excel date cell written as dd/mm/yyyy text'));
   assert.ok(!(await page.textContent('[data-testid=findings-table]')).includes('Ô ngày Excel'), 'findings in English');
-  await screenshot(page, 'file-7-english');
+  await screenshot(page, `${scheme.replace('://', '')}-7-english`);
   // The language is remembered; the next tests expect the page in Vietnamese.
   await page.evaluate(() => localStorage.clear());
   await page.close();
