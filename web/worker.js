@@ -30,7 +30,8 @@ const handlers = {
     return { summary };
   },
   page(m) { return { page: session.findings_page(m.filter, m.offset, m.limit) }; },
-  record(m) { return { record: session.record(m.row) }; },
+  record(m) { return { record: session.record(m.row, m.lang || null) }; },
+  statistics() { return { statistics: session.statistics() }; },
   merge(m) { return session.merge(new Uint8Array(m.bytes), m.name); },
   edit(m) { return { summary: session.edit(m.row, m.col, m.value) }; },
   workbook(m) { const bytes = session.workbook(); return [{ bytes }, [bytes.buffer]]; },

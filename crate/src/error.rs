@@ -109,11 +109,11 @@ impl Error {
             Error::HtmlDisguisedAsXls => "Tệp có đuôi .xls nhưng thực ra là trang web (HTML). Hãy mở tệp trong Excel, chọn Lưu thành (Save As) kiểu .xlsx rồi chọn lại.".into(),
             Error::Encrypted => "Tệp này có mật khẩu: hãy mở trong Excel, bỏ mật khẩu rồi lưu lại.".into(),
             Error::Corrupt { detail } => format!(
-                "Tệp bị hỏng hoặc không đọc hết được ({detail}). Hãy mở thử trong Excel; nếu Excel mở được, lưu lại thành .xlsx rồi chọn lại."
+                "Tệp bị hỏng hoặc chưa được chép hết nên LamSach không đọc được. Hãy mở thử trong Excel: nếu Excel mở được, chọn Lưu thành (Save As) kiểu .xlsx rồi chọn lại tệp mới; nếu không, hãy xuất lại danh sách từ phần mềm. (Chi tiết kỹ thuật: {detail})"
             ),
-            Error::NoSheets => "Tệp không có trang tính nào chứa dữ liệu.".into(),
+            Error::NoSheets => "Tệp không có trang tính nào chứa dữ liệu. Hãy mở tệp trong Excel để xem lại, hoặc xuất lại danh sách từ phần mềm.".into(),
             Error::SheetNotFound { name, available } => format!(
-                "Không có trang tính tên \"{name}\". Các trang có trong tệp: {}.",
+                "Không có trang tính tên \"{name}\". Các trang có trong tệp: {}. Hãy chọn một trong các trang này.",
                 available.join(", ")
             ),
             Error::TooManyCells { sheet, rows, columns } => format!(
@@ -132,10 +132,10 @@ impl Error {
             Error::NoHeader { sheet } => format!(
                 "Không tìm thấy dòng tiêu đề (Họ và tên, Ngày sinh, Giới tính…) trong 30 dòng đầu của trang \"{sheet}\". Hãy kiểm tra lại tệp hoặc chọn trang khác."
             ),
-            Error::UnknownRole { role } => format!("Không biết vai trò cột \"{role}\". Xem danh sách vai trò bằng lệnh `lamsach roles`."),
-            Error::UnknownColumn { column } => format!("Không có cột \"{column}\" trong dòng tiêu đề."),
-            Error::BadOption { detail } => format!("Tuỳ chọn không hợp lệ: {detail}"),
-            Error::Write { detail } => format!("Không ghi được tệp kết quả ({detail})."),
+            Error::UnknownRole { role } => format!("Không biết vai trò cột \"{role}\". Hãy chọn vai trò trong danh sách có sẵn (trên dòng lệnh: xem bằng lệnh `lamsach roles`)."),
+            Error::UnknownColumn { column } => format!("Không có cột \"{column}\" trong dòng tiêu đề. Hãy ghi đúng chữ cái của cột (A, B, C…) hoặc đúng tiêu đề như trong tệp."),
+            Error::BadOption { detail } => format!("Một tuỳ chọn không đọc được. Hãy xem lại các tuỳ chọn (ngày tính tuổi ghi theo ngày/tháng/năm, giới hạn tuổi là số) rồi bấm lại. (Chi tiết kỹ thuật: {detail})"),
+            Error::Write { detail } => format!("Không ghi được tệp kết quả. Hãy đóng bớt các chương trình và thẻ trình duyệt khác rồi bấm tải lại; nếu vẫn không được, hãy chia danh sách theo xã rồi làm sạch từng phần. (Chi tiết kỹ thuật: {detail})"),
             Error::PanicRequested => "Lỗi thử nghiệm (chỉ có trong bản thử).".into(),
         }
     }
@@ -152,11 +152,11 @@ impl Error {
             Error::HtmlDisguisedAsXls => "The file is named .xls but is really a web page (HTML). Open it in Excel, Save As .xlsx, and choose it again.".into(),
             Error::Encrypted => "This file has a password: open it in Excel, remove the password, and save it again.".into(),
             Error::Corrupt { detail } => format!(
-                "The file is damaged or truncated ({detail}). Try opening it in Excel; if Excel can, save it again as .xlsx and choose it again."
+                "The file is damaged or was not copied completely, so LamSach cannot read it. Try opening it in Excel: if Excel can, Save As .xlsx and choose the new file; if not, export the list from the software again. (Technical detail: {detail})"
             ),
-            Error::NoSheets => "The workbook has no worksheet with data.".into(),
+            Error::NoSheets => "The workbook has no worksheet with data. Open it in Excel to check it, or export the list from the software again.".into(),
             Error::SheetNotFound { name, available } => format!(
-                "There is no sheet named \"{name}\". Sheets in the file: {}.",
+                "There is no sheet named \"{name}\". Sheets in the file: {}. Choose one of them.",
                 available.join(", ")
             ),
             Error::TooManyCells { sheet, rows, columns } => format!(
@@ -175,10 +175,10 @@ impl Error {
             Error::NoHeader { sheet } => format!(
                 "No header row (Họ và tên, Ngày sinh, Giới tính…) was found in the first 30 rows of sheet \"{sheet}\". Check the file or choose another sheet."
             ),
-            Error::UnknownRole { role } => format!("Unknown column role \"{role}\". List the roles with `lamsach roles`."),
-            Error::UnknownColumn { column } => format!("There is no column \"{column}\" in the header row."),
-            Error::BadOption { detail } => format!("Invalid option: {detail}"),
-            Error::Write { detail } => format!("Could not write the result file ({detail})."),
+            Error::UnknownRole { role } => format!("Unknown column role \"{role}\". Choose one of the roles offered (on the command line, list them with `lamsach roles`)."),
+            Error::UnknownColumn { column } => format!("There is no column \"{column}\" in the header row. Give the column's letter (A, B, C…) or its header exactly as in the file."),
+            Error::BadOption { detail } => format!("An option could not be read. Check the options (the reference date as day/month/year, the age limit as a number) and try again. (Technical detail: {detail})"),
+            Error::Write { detail } => format!("The result file could not be written. Close other programs and browser tabs and download again; if it still fails, split the list by commune and clean each part. (Technical detail: {detail})"),
             Error::PanicRequested => "Test failure (test builds only).".into(),
         }
     }

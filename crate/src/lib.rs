@@ -18,6 +18,7 @@ pub mod reference;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod statistics;
 pub mod text;
 pub mod workbook;
 

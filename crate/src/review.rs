@@ -33,7 +33,11 @@ pub struct Filter {
     pub code: Option<String>,
     /// Column letter.
     pub column: Option<String>,
+    /// Village and commune as written in the cleaned records (exact text).
     pub village: Option<String>,
+    pub commune: Option<String>,
+    /// Language of the messages shown; `None`: the language the list was cleaned in.
+    pub lang: Option<Lang>,
     /// Part of the child's name, accents and case optional.
     pub search: Option<String>,
 }
@@ -69,17 +73,19 @@ fn text_of(cleaned: &Cleaned, r: usize, role: Role) -> String {
 
 /// The findings matching `filter`, `limit` of them from `offset`.
 pub fn findings_page(cleaned: &Cleaned, filter: &Filter, offset: usize, limit: usize) -> Page {
-    let lang: Lang = cleaned.options.lang;
+    let lang: Lang = filter.lang.unwrap_or(cleaned.options.lang);
     let search = filter.search.as_deref().map(fold).filter(|s| !s.is_empty());
     let column = filter.column.as_deref().filter(|c| !c.is_empty());
     let code = filter.code.as_deref().filter(|c| !c.is_empty());
     let village = filter.village.as_deref().filter(|v| !v.is_empty());
+    let commune = filter.commune.as_deref().filter(|v| !v.is_empty());
     let matches = |f: &Finding| {
         let r = f.row as usize - 1;
         filter.severity.is_none_or(|s| f.rule.severity == s)
             && code.is_none_or(|c| f.rule.code == c)
             && column.is_none_or(|c| f.column.map(column_letter).as_deref() == Some(c))
             && village.is_none_or(|v| text_of(cleaned, r, Role::Village) == v)
+            && commune.is_none_or(|v| text_of(cleaned, r, Role::Commune) == v)
             && search
                 .as_ref()
                 .is_none_or(|s| fold(&text_of(cleaned, r, Role::ChildName)).contains(s.as_str()))
@@ -127,7 +133,11 @@ pub struct RecordCell {
 
 /// Every cell of one sheet row, with its original and current value and its findings.
 pub fn record(cleaned: &Cleaned, row: u32) -> Vec<RecordCell> {
-    let lang = cleaned.options.lang;
+    record_in(cleaned, row, cleaned.options.lang)
+}
+
+/// [`record`] with the messages in `lang` (the page's language may change after cleaning).
+pub fn record_in(cleaned: &Cleaned, row: u32, lang: Lang) -> Vec<RecordCell> {
     let r = (row as usize).saturating_sub(1);
     cleaned
         .layout

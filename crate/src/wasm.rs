@@ -197,7 +197,7 @@ impl Session {
 
 #[wasm_bindgen]
 impl Session {
-    /// Findings matching `filter` ({severity, code, column, village, search}), `limit` of
+    /// Findings matching `filter` ({severity, code, column, village, commune, search, lang}), `limit` of
     /// them from `offset`, with the total: the review table asks only for what it shows.
     pub fn findings_page(
         &self,
@@ -223,13 +223,28 @@ impl Session {
         ))
     }
 
-    /// Every cell of one sheet row with its original and current value.
-    pub fn record(&self, row: u32) -> Result<JsValue, JsValue> {
+    /// Every cell of one sheet row with its original and current value, messages in `lang`
+    /// ("vi" or "en"; the page's language may have changed since cleaning).
+    pub fn record(&self, row: u32, lang: Option<String>) -> Result<JsValue, JsValue> {
         let cleaned = self
             .cleaned
             .as_ref()
             .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
-        to_js(&crate::review::record(cleaned, row))
+        let lang = match lang.as_deref() {
+            Some("en") => Lang::En,
+            Some("vi") => Lang::Vi,
+            _ => cleaned.options.lang,
+        };
+        to_js(&crate::review::record_in(cleaned, row, lang))
+    }
+
+    /// The figures for the charts and the printable summary (see [`crate::statistics`]).
+    pub fn statistics(&self) -> Result<JsValue, JsValue> {
+        let cleaned = self
+            .cleaned
+            .as_ref()
+            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        to_js(&crate::statistics::statistics(cleaned))
     }
 
     /// A person's edit of one cell; returns the new summary.

@@ -116,3 +116,62 @@ fn an_edit_is_checked_again_and_kept_as_a_manual_edit() {
         lamsach::clean(&bytes, "x.xlsx", &c.options, &mut |_, _, _| {}).expect("read back");
     assert_eq!(cleaned_again.table.cell(5, 2).display(), "01/03/2015");
 }
+
+#[test]
+fn pages_filter_by_village_and_commune() {
+    let c = cleaned();
+    let village = |v: &str, commune: Option<&str>| {
+        findings_page(
+            &c,
+            &Filter {
+                village: Some(v.into()),
+                commune: commune.map(str::to_string),
+                ..Filter::default()
+            },
+            0,
+            1000,
+        )
+    };
+    // Sheet rows 4 and 7 (STT 3 and 6) are the children of Thôn 2.
+    let page = village("Thôn 2", None);
+    assert!(page.total > 0);
+    let mut rows: Vec<u32> = page.rows.iter().map(|r| r.row).collect();
+    rows.dedup();
+    assert_eq!(rows, vec![4, 7]);
+    assert!(page.rows.iter().all(|r| r.village == "Thôn 2"));
+    assert_eq!(village("Thôn 2", Some("Xã Tân Lập")).total, page.total);
+    assert_eq!(village("Thôn 2", Some("Xã Khác")).total, 0);
+    assert_eq!(village("Thôn 9", None).total, 0);
+}
+
+#[test]
+fn messages_in_the_language_asked_for() {
+    let c = cleaned();
+    let en = findings_page(
+        &c,
+        &Filter {
+            lang: Some(lamsach::report::Lang::En),
+            code: Some("dob.invalid".into()),
+            ..Filter::default()
+        },
+        0,
+        10,
+    );
+    let vi = findings_page(
+        &c,
+        &Filter {
+            code: Some("dob.invalid".into()),
+            ..Filter::default()
+        },
+        0,
+        10,
+    );
+    assert_eq!(en.total, 1);
+    assert_ne!(en.rows[0].message, vi.rows[0].message);
+    let record = lamsach::review::record_in(&c, 6, lamsach::report::Lang::En);
+    let dob = record
+        .iter()
+        .find(|cell| cell.letter == "C")
+        .expect("column C");
+    assert_eq!(dob.findings, vec![en.rows[0].message.clone()]);
+}

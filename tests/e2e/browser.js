@@ -69,9 +69,10 @@ async function download(page, testid, to) {
   return { path: to, suggested: dl.suggestedFilename() };
 }
 
-async function screenshot(page, name) {
+/** Saves tests/screenshots/NAME.png: the whole page, or only what the screen shows. */
+async function screenshot(page, name, { fullPage = true } = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name + '.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, name + '.png'), fullPage });
 }
 
 module.exports = { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot };

@@ -125,17 +125,21 @@ test('a file that is not a spreadsheet gets a clear message and the page stays u
   await page.close();
 });
 
-test('changing a column role changes the result', async () => {
-  const { page } = await openPage(context, urls()['file://']);
+for (const scheme of ['file://', 'http://']) test(`${scheme} changing a column role changes the result`, async () => {
+  const { page } = await openPage(context, urls()[scheme]);
   await page.setInputFiles('[data-testid=file-input]', FIXTURE);
   await waitState(page, 'ready');
   await page.selectOption('[data-testid=role-C]', '');
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
-  const report = await download(page, 'download-report', path.join(OUT, 'role-change.json'));
+  const report = await download(page, 'download-report', path.join(OUT, `role-change-${scheme.replace('://', '')}.json`));
   const json = JSON.parse(fs.readFileSync(report.path, 'utf8'));
   assert.equal(json.columns[2].role, null);
   assert.equal(json.findings.filter((f) => f.column === 'C').length, 0, 'the untouched column has no findings');
+  // On the page too: no date of birth, so no ages and no column C in the charts.
+  assert.match(await page.textContent('[data-testid=chart-pyramid]'), /Chưa có ngày sinh nào đọc được/);
+  assert.equal(await page.$$eval('[data-testid=chart-complete] g.bar[data-key=C]', (g) => g.length), 0);
+  assert.equal(await page.$$eval('[data-testid=filter-column] option[value=C]', (o) => o.length), 0);
   await page.close();
 });
 
@@ -167,7 +171,7 @@ test('review: filter the findings, open a record, edit a cell, and download the 
   const { page, consoleMessages } = await openPage(context, urls()['file://']);
   await page.setInputFiles('[data-testid=file-input]', path.join(ROOT, 'tests', 'fixtures', 'rules.csv'));
   await waitState(page, 'ready');
-  await page.fill('[data-testid=reference-date]', '2026-11-27');
+  await page.fill('[data-testid=reference-date]', '27/11/2026');
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
   await page.waitForSelector('[data-testid=findings-table] .f-row');
@@ -216,8 +220,8 @@ test('a name written as HTML is shown as text, never run', async () => {
   await page.close();
 });
 
-test('the English switch translates the page', async () => {
-  const { page } = await openPage(context, urls()['file://']);
+for (const scheme of ['file://', 'http://']) test(`${scheme} the English switch translates the page`, async () => {
+  const { page } = await openPage(context, urls()[scheme]);
   await page.click('[data-testid=lang-switch]');
   assert.match(await page.textContent('h2#h-file'), /Choose the list file/);
   await page.click('[data-testid=sample-data]');
@@ -225,7 +229,12 @@ test('the English switch translates the page', async () => {
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
   assert.match(await page.textContent('[data-testid=summary]'), /Children in the list/);
-  await screenshot(page, 'file-7-english');
+  assert.match(await page.textContent('[data-testid=chart-pyramid] figcaption'), /Children by age and gender/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=findings-table]').textContent.includes('Excel date cell written as dd/mm/yyyy text'));
+  assert.ok(!(await page.textContent('[data-testid=findings-table]')).includes('Ô ngày Excel'), 'findings in English');
+  await screenshot(page, `${scheme.replace('://', '')}-7-english`);
+  // The language is remembered; the next tests expect the page in Vietnamese.
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
 
@@ -265,24 +274,35 @@ test('damaged .xls files found by fuzzing get a clear message and the page stays
   await page.close();
 });
 
-test('privacy: no child data in storage, cookies or the console after a clean', async () => {
+test('privacy: only the settings are stored; no child data in storage, cookies or the console after a clean', async () => {
   const { page, consoleMessages } = await openPage(context, urls()['http://']);
   await page.setInputFiles('[data-testid=file-input]', FIXTURE);
   await waitState(page, 'ready');
+  // An option changed: it is remembered (the settings are the only thing stored).
+  await page.selectOption('[data-testid=tone-style]', 'new');
   await page.click('[data-testid=start]');
   await waitState(page, 'done');
+  await page.fill('[data-testid=filter-search]', 'Nguyễn Văn An');
+  await page.click('[data-testid=findings-table] .f-row');
+  await page.waitForSelector('[data-testid=record][open]');
+  await page.click('#record-close');
   await download(page, 'download-xlsx', path.join(OUT, 'privacy.xlsx'));
   const stored = await page.evaluate(async () => ({
-    local: localStorage.length,
+    local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
     session: sessionStorage.length,
     cookie: document.cookie,
     databases: (await indexedDB.databases()).map((d) => d.name),
     caches: 'caches' in self ? (await caches.keys()).length : 0,
   }));
-  assert.deepEqual(stored, { local: 0, session: 0, cookie: '', databases: [], caches: 0 });
+  assert.deepEqual(Object.keys(stored.local), ['lamsach.settings'], 'one key: the settings');
+  const settings = JSON.parse(stored.local['lamsach.settings']);
+  assert.deepEqual(settings, { lang: 'vi', tone_style: 'new', ethnicity_list: 'modern', date_output: 'text', name_casing: true, age_limit: 16 });
+  assert.deepEqual({ ...stored, local: null }, { local: null, session: 0, cookie: '', databases: [], caches: 0 });
   const logged = consoleMessages.map((m) => m.text).join('\n');
-  for (const name of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lò Văn Páo', '079212000001']) {
+  for (const name of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lò Văn Páo', '079212000001', 'title_rows']) {
     assert.ok(!logged.includes(name), `"${name}" was written to the console`);
+    assert.ok(!JSON.stringify(stored).includes(name), `"${name}" was stored`);
   }
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
