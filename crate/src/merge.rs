@@ -139,7 +139,7 @@ fn append(
     if let (Some(col), Some(n)) = (export.layout.column_of(Role::Stt), next_stt.as_mut()) {
         let number = crate::workbook::table::format_number(n.next);
         cells[usize::from(col)] = if n.as_text {
-            Cell::Text(number)
+            Cell::text(number)
         } else {
             Cell::Number(n.next)
         };

@@ -181,7 +181,7 @@ pub fn edit(cleaned: &mut Cleaned, row: u32, col: u16, value: &str) -> Result<()
     cleaned.table.rows[r][usize::from(col)] = if value.is_empty() {
         Cell::Empty
     } else {
-        Cell::Text(value.to_string())
+        Cell::text(value.to_string())
     };
     if let Some(flag) = cleaned.is_record.get_mut(r) {
         *flag = true;

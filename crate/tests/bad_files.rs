@@ -295,7 +295,7 @@ fn formula_error_cells() {
         .iter()
         .flatten()
         .filter_map(|cell| match cell {
-            Cell::Error(e) => Some(e.clone()),
+            Cell::Error(e) => Some(e.to_string()),
             _ => None,
         })
         .collect();

@@ -28,7 +28,7 @@ pub fn read_csv(bytes: &[u8], file_name: &str) -> Result<Table, Error> {
                 if f.is_empty() {
                     Cell::Empty
                 } else {
-                    Cell::Text(f.to_string())
+                    Cell::text(f.to_string())
                 }
             })
             .collect();

@@ -208,7 +208,7 @@ impl Builder {
     fn flush_loose(&mut self) {
         let text = collapse(&std::mem::take(&mut self.loose));
         if !text.is_empty() && self.row.is_none() {
-            self.rows.push(vec![Cell::Text(text)]);
+            self.rows.push(vec![Cell::text(text)]);
             self.width = self.width.max(1);
             self.check();
         }
@@ -286,7 +286,7 @@ impl Builder {
             row.resize(last + 1, Cell::Empty);
         }
         if !text.is_empty() {
-            row[first] = Cell::Text(text);
+            row[first] = Cell::text(text);
         }
         self.width = self.width.max(last as u32 + 1);
         // A rowspan reaching below the last row still counts towards the used range.

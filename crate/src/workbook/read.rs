@@ -124,15 +124,15 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(
 fn to_cell_ref(data: &calamine::DataRef<'_>) -> Cell {
     use calamine::DataRef;
     match data {
-        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
-        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::text((*s).to_string()),
+        DataRef::String(s) => Cell::text(s.clone()),
         DataRef::Int(i) => Cell::Number(*i as f64),
         DataRef::Float(f) => Cell::Number(*f),
         DataRef::Bool(b) => Cell::Bool(*b),
         DataRef::DateTime(dt) => to_cell(&Data::DateTime(*dt)),
         DataRef::DateTimeIso(s) => to_cell(&Data::DateTimeIso(s.clone())),
-        DataRef::DurationIso(s) => Cell::Text(s.clone()),
-        DataRef::Error(e) => Cell::Error(e.to_string()),
+        DataRef::DurationIso(s) => Cell::text(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string().into()),
         DataRef::Empty => Cell::Empty,
     }
 }
@@ -370,7 +370,7 @@ fn to_table(
 fn to_cell(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::text(s.clone()),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
@@ -386,9 +386,9 @@ fn to_cell(data: &Data) -> Cell {
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
         Data::DateTimeIso(s) => iso_date(s)
             .map(Cell::Date)
-            .unwrap_or_else(|| Cell::Text(s.clone())),
-        Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Error(e.to_string()),
+            .unwrap_or_else(|| Cell::text(s.clone())),
+        Data::DurationIso(s) => Cell::text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string().into()),
     }
 }
 

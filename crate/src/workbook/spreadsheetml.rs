@@ -295,20 +295,20 @@ fn to_cell(kind: &str, text: String) -> Cell {
         "Number" => match text.trim().parse::<f64>() {
             Ok(n) if n.is_finite() => Cell::Number(n),
             _ if text.trim().is_empty() => Cell::Empty,
-            _ => Cell::Text(text),
+            _ => Cell::text(text),
         },
         "DateTime" => iso_datetime(text.trim())
             .map(Cell::Date)
-            .unwrap_or(Cell::Text(text)),
+            .unwrap_or(Cell::text(text)),
         "Boolean" => match text.trim() {
             "1" | "true" | "TRUE" => Cell::Bool(true),
             "0" | "false" | "FALSE" => Cell::Bool(false),
-            _ => Cell::Text(text),
+            _ => Cell::text(text),
         },
-        "Error" => Cell::Error(text.trim().to_string()),
+        "Error" => Cell::Error(text.trim().into()),
         // "String" and anything unknown: the text as written (IDs keep their zeros).
         _ if text.is_empty() => Cell::Empty,
-        _ => Cell::Text(text),
+        _ => Cell::text(text),
     }
 }
 

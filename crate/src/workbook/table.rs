@@ -35,20 +35,28 @@ impl DateCell {
     }
 }
 
+/// A cell's text (inline up to 24 bytes).
+pub type Text = compact_str::CompactString;
+
 /// One cell's value.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Cell {
     #[default]
     Empty,
-    Text(String),
+    Text(Text),
     Number(f64),
     Date(DateCell),
     Bool(bool),
     /// A formula error such as `#N/A`, kept as its text.
-    Error(String),
+    Error(Box<str>),
 }
 
 impl Cell {
+    /// A text cell.
+    pub fn text(s: impl Into<Text>) -> Cell {
+        Cell::Text(s.into())
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
@@ -85,12 +93,12 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => s.to_string(),
             Cell::Number(n) => format_number(*n),
             Cell::Date(d) => d.to_dmy(),
             Cell::Bool(true) => "TRUE".into(),
             Cell::Bool(false) => "FALSE".into(),
-            Cell::Error(e) => e.clone(),
+            Cell::Error(e) => e.to_string(),
         }
     }
 }
@@ -139,5 +147,19 @@ impl Table {
 
     pub fn height(&self) -> usize {
         self.rows.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_is_three_words_and_short_texts_stay_inside_it() {
+        assert_eq!(std::mem::size_of::<Cell>(), 24);
+        let Cell::Text(t) = Cell::text("Nguyễn Thị Hồng") else {
+            unreachable!()
+        };
+        assert!(!t.is_heap_allocated());
     }
 }

@@ -59,7 +59,7 @@ pub fn clean(cell: &Cell, ctx: &Context) -> Outcome {
         Parsed::Invalid => out.flag(&DOB_INVALID),
         Parsed::YearOnly(y) => {
             if let Cell::Number(_) = cell {
-                out.set(Cell::Text(y.to_string()), &DOB_REFORMATTED);
+                out.set(Cell::text(y.to_string()), &DOB_REFORMATTED);
             }
             out.flag(&DOB_YEAR_ONLY);
             if y < 2000 {
@@ -71,13 +71,13 @@ pub fn clean(cell: &Cell, ctx: &Context) -> Outcome {
             match form {
                 Form::Canonical => {}
                 Form::ExcelSerial => {
-                    out.set(Cell::Text(text), &DOB_EXCEL_DATE);
+                    out.set(Cell::text(text), &DOB_EXCEL_DATE);
                     if ctx.column_swapped && matches!(cell, Cell::Date(_)) {
                         out.flag(&DOB_COLUMN_SWAPPED);
                     }
                 }
-                Form::Other => out.set(Cell::Text(text), &DOB_REFORMATTED),
-                Form::UsOrder => out.set(Cell::Text(text), &DOB_US_ORDER),
+                Form::Other => out.set(Cell::text(text), &DOB_REFORMATTED),
+                Form::UsOrder => out.set(Cell::text(text), &DOB_US_ORDER),
             }
             if let Some(reference) = ctx.reference {
                 if date > reference {

@@ -80,7 +80,7 @@ pub fn clean(cell: &Cell, list: EthnicityList) -> Outcome {
         };
         match found {
             Some(g) => out.set(
-                Cell::Text(spelling(g, list).to_string()),
+                Cell::text(spelling(g, list).to_string()),
                 &ETHNICITY_NORMALIZED,
             ),
             None => out.flag(&ETHNICITY_UNKNOWN),
@@ -89,7 +89,7 @@ pub fn clean(cell: &Cell, list: EthnicityList) -> Outcome {
     }
     match index().get(&key(&value)) {
         Some(Lookup::Group(i)) => out.set(
-            Cell::Text(spelling(&groups()[*i], list).to_string()),
+            Cell::text(spelling(&groups()[*i], list).to_string()),
             &ETHNICITY_NORMALIZED,
         ),
         Some(Lookup::Ambiguous(options)) => {
@@ -130,7 +130,7 @@ mod tests {
     use super::*;
 
     fn run(v: &str, list: EthnicityList) -> (Option<String>, Vec<&'static str>) {
-        let out = clean(&Cell::Text(v.to_string()), list);
+        let out = clean(&Cell::text(v), list);
         (
             out.value.map(|c| c.display()),
             out.rules.iter().map(|(r, _)| r.code).collect(),

@@ -84,13 +84,13 @@ pub fn clean(cell: &Cell, legend: &Legend) -> Outcome {
     let value = match cell {
         Cell::Empty => return flagged(&GENDER_MISSING),
         Cell::Text(s) if s.trim().is_empty() => return flagged(&GENDER_MISSING),
-        Cell::Text(s) => s.clone(),
+        Cell::Text(s) => s.to_string(),
         Cell::Number(n) => format_number(*n),
         _ => return flagged(&GENDER_UNKNOWN),
     };
     match recognise(&value, legend) {
         Some(g) if value == g.official() => {}
-        Some(g) => out.set(Cell::Text(g.official().to_string()), &GENDER_NORMALIZED),
+        Some(g) => out.set(Cell::text(g.official().to_string()), &GENDER_NORMALIZED),
         None => out.flag(&GENDER_UNKNOWN),
     }
     out

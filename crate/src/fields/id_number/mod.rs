@@ -60,10 +60,10 @@ pub fn clean(cell: &Cell, holder: Holder) -> Outcome {
         Cell::Empty => return out,
         Cell::Number(n) => {
             let t = format_number(*n);
-            out.set(Cell::Text(t.clone()), &ID_NUMERIC_CELL);
+            out.set(Cell::text(t.clone()), &ID_NUMERIC_CELL);
             t
         }
-        Cell::Text(s) => s.clone(),
+        Cell::Text(s) => s.to_string(),
         _ => {
             out.flag(invalid(holder));
             return out;
@@ -84,7 +84,7 @@ pub fn clean(cell: &Cell, holder: Holder) -> Outcome {
     }
     let mut digits = compact.clone();
     if compact != text && compact.bytes().all(|b| b.is_ascii_digit()) {
-        out.set(Cell::Text(compact.clone()), &ID_FORMATTING);
+        out.set(Cell::text(compact.clone()), &ID_FORMATTING);
     }
     if digits.len() == 11 && digits.bytes().all(|b| b.is_ascii_digit()) {
         let padded = format!("0{digits}");
@@ -92,7 +92,7 @@ pub fn clean(cell: &Cell, holder: Holder) -> Outcome {
         // a child a 21st-century one (digit 4 is 2 or 3).
         let century_ok = holder == Holder::Adult || matches!(padded.as_bytes()[3], b'2' | b'3');
         if structurally_valid(&padded) && century_ok {
-            out.set(Cell::Text(padded.clone()), &ID_LEADING_ZERO);
+            out.set(Cell::text(padded.clone()), &ID_LEADING_ZERO);
             digits = padded;
         }
     }
@@ -156,7 +156,7 @@ mod tests {
 
     #[test]
     fn id_rules_from_the_domain_tables() {
-        let t = |s: &str| Cell::Text(s.to_string());
+        let t = |s: &str| Cell::text(s);
         assert_eq!(
             run(t("079215000001"), Holder::Child),
             ("079215000001".into(), vec![])

@@ -29,11 +29,11 @@ pub fn clean(cell: &Cell) -> Outcome {
         Cell::Empty => return out,
         Cell::Number(n) => {
             let t = format_number(*n);
-            out.set(Cell::Text(t.clone()), &PHONE_NUMERIC_CELL);
+            out.set(Cell::text(t.clone()), &PHONE_NUMERIC_CELL);
             t
         }
         Cell::Text(s) if s.trim().is_empty() => return out,
-        Cell::Text(s) => s.clone(),
+        Cell::Text(s) => s.to_string(),
         _ => {
             out.flag(&PHONE_INVALID);
             return out;
@@ -50,7 +50,7 @@ pub fn clean(cell: &Cell) -> Outcome {
             .find(|(old, _)| number.starts_with(old.as_str()))
         {
             number = format!("{new}{}", &number[old.len()..]);
-            out.set(Cell::Text(number.clone()), &PHONE_OLD_PREFIX);
+            out.set(Cell::text(number.clone()), &PHONE_OLD_PREFIX);
         }
     }
     if number != text
@@ -59,7 +59,7 @@ pub fn clean(cell: &Cell) -> Outcome {
             .iter()
             .any(|(r, _)| r.code == PHONE_OLD_PREFIX.code)
     {
-        out.set(Cell::Text(number.clone()), &PHONE_NORMALIZED);
+        out.set(Cell::text(number.clone()), &PHONE_NORMALIZED);
     }
     if !is_valid(&number) {
         out.flag(&PHONE_INVALID);
@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn phone_forms() {
-        let t = |s: &str| Cell::Text(s.to_string());
+        let t = |s: &str| Cell::text(s);
         assert_eq!(run(t("0912345678")), ("0912345678".into(), vec![]));
         assert_eq!(
             run(t("+84 912.345.678")),

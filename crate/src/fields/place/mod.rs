@@ -58,7 +58,7 @@ pub fn clean(cell: &Cell, level: Level) -> Outcome {
             // "Tỉnh Hòa Bình" is the official "Tỉnh Hoà Bình" with the other tone placement:
             // tone style is an option of its own, not this rule's business.
             Some(name) if same_but_tone_placement(name, value) => {}
-            Some(name) => out.set(Cell::Text(name.to_string()), &PLACE_PROVINCE_NAME),
+            Some(name) => out.set(Cell::text(name.to_string()), &PLACE_PROVINCE_NAME),
             None => out.flag(&PLACE_PROVINCE_UNKNOWN),
         }
         return out;
@@ -66,7 +66,7 @@ pub fn clean(cell: &Cell, level: Level) -> Outcome {
     let mut text = value.clone();
     if level != Level::Village {
         if let Some((abbr, full)) = PREFIXES.iter().find(|(abbr, _)| text.starts_with(abbr)) {
-            text = format!("{full} {}", text[abbr.len()..].trim_start());
+            text = format!("{full} {}", text[abbr.len()..].trim_start()).into();
             out.set(Cell::Text(text.clone()), &PLACE_ADMIN_PREFIX);
         }
     }
@@ -74,7 +74,7 @@ pub fn clean(cell: &Cell, level: Level) -> Outcome {
     let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
     let all_lower = !letters.is_empty() && letters.iter().all(|c| c.is_lowercase());
     if all_upper || all_lower {
-        out.set(Cell::Text(title_case(&text)), &PLACE_CASING);
+        out.set(Cell::text(title_case(&text)), &PLACE_CASING);
     }
     out
 }
@@ -172,7 +172,7 @@ mod tests {
     use super::*;
 
     fn run(v: &str, level: Level) -> (String, Vec<&'static str>) {
-        let cell = Cell::Text(v.to_string());
+        let cell = Cell::text(v);
         let out = clean(&cell, level);
         (
             out.current(&cell).display(),
