@@ -59,13 +59,17 @@ async function page(file) {
     await p.setInputFiles('[data-testid=file-input]', file);
     await p.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('[data-testid=status]').dataset.state), null, { timeout: 600000 });
     const tRead = Date.now();
+    const wasmMbAt = async () => p.evaluate(() => Math.round(Number(document.querySelector('[data-testid=status]').dataset.wasmBytes || 0) / 1048576));
+    const wasmAfterRead = await wasmMbAt();
     await p.click('[data-testid=start]');
     await p.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid=status]').dataset.state), null, { timeout: 600000 });
     const tChecked = Date.now();
+    const wasmAfterCheck = await wasmMbAt();
     const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 600000 }), p.click('[data-testid=download-xlsx]')]);
     await dl.path();
     const tWritten = Date.now();
     const longTasks = await p.evaluate(() => window.__long);
+    const wasmMb = await p.evaluate(() => Number(document.querySelector('[data-testid=status]').dataset.wasmBytes || 0) / 1048576);
     const rendererPeak = peakRendererMb();
     // The peer in the same browser: SheetJS reading the same bytes (its script is added to
     // the page by the benchmark only; the shipped page never contains it).
@@ -82,7 +86,7 @@ async function page(file) {
     }, { lib: sheetjs, data: b64 }).catch((e) => ({ ms: NaN, error: String(e) }));
     results.push({
       read_ms: tRead - t0, check_ms: tChecked - tRead, write_ms: tWritten - tChecked, total_ms: tWritten - t0,
-      longest_task_ms: Math.max(0, ...longTasks), renderer_peak_mb: rendererPeak, sheetjs_read_ms: Math.round(peer.ms),
+      longest_task_ms: Math.max(0, ...longTasks), renderer_peak_mb: rendererPeak, wasm_memory_mb: Math.round(wasmMb), wasm_mb_after: { read: wasmAfterRead, check: wasmAfterCheck, write: Math.round(wasmMb) }, sheetjs_read_ms: Math.round(peer.ms),
     });
     await context.close();
   }
@@ -90,6 +94,8 @@ async function page(file) {
   return {
     total_ms: pick('total_ms'), read_ms: pick('read_ms'), check_ms: pick('check_ms'), write_ms: pick('write_ms'),
     longest_task_ms: Math.max(...results.map((r) => r.longest_task_ms)), renderer_peak_mb: Math.max(...results.map((r) => r.renderer_peak_mb || 0)),
+    wasm_memory_mb: Math.max(...results.map((r) => r.wasm_memory_mb || 0)),
+    wasm_mb_after: results[results.length - 1].wasm_mb_after,
     sheetjs_read_ms: pick('sheetjs_read_ms'), runs: results,
   };
 }
@@ -122,7 +128,7 @@ function peakRendererMb() {
     };
     all.push(row);
     console.log(`${rows} rows (${row.file_mb} MB): CLI ${c.total_ms} ms (read ${c.stages_ms.read}, check ${c.stages_ms.check}, write ${c.stages_ms.write}; ${c.peak_rss_mb} MB) | ` +
-      `page ${w.total_ms} ms (read ${w.read_ms}, check ${w.check_ms}, write ${w.write_ms}; renderer ${w.renderer_peak_mb} MB; longest task ${Math.round(w.longest_task_ms)} ms) | ` +
+      `page ${w.total_ms} ms (read ${w.read_ms}, check ${w.check_ms}, write ${w.write_ms}; renderer ${w.renderer_peak_mb} MB, wasm ${w.wasm_memory_mb} MB (after read ${w.wasm_mb_after.read}, check ${w.wasm_mb_after.check}); longest task ${Math.round(w.longest_task_ms)} ms) | ` +
       `SheetJS read ${w.sheetjs_read_ms} ms | page/SheetJS ${row.ratio_page_vs_sheetjs_read} | wasm/native ${row.ratio_wasm_vs_native} | ${row.page_us_per_row} µs/row`);
   }
   fs.writeFileSync(path.join(DATA, 'results.json'), JSON.stringify(all, null, 2));

@@ -76,6 +76,8 @@
     if (!p) return;
     if (m.type === 'progress') { if (p.onProgress) p.onProgress(m); return; }
     pending.delete(m.id);
+    // The worker's wasm memory (a high-water mark), for benchmarks; no child data.
+    if (m.wasm_bytes) $('status').dataset.wasmBytes = String(m.wasm_bytes);
     if (m.type === 'error') p.reject({ error: m.error });
     else if (m.type === 'crash') { p.reject({ crash: m.message, during: p.type }); restartAfterCrash(); }
     else p.resolve(m);

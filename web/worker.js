@@ -46,7 +46,7 @@ self.onmessage = (event) => {
     if (!handler) throw new Error('unknown request ' + m.type);
     const out = handler(m);
     const [reply, transfer] = Array.isArray(out) ? out : [out, []];
-    post(Object.assign({ id: m.id, type: 'done' }, reply), transfer);
+    post(Object.assign({ id: m.id, type: 'done', wasm_bytes: wasm_bindgen.wasm_memory_bytes() }, reply), transfer);
   } catch (err) {
     fail(m.id, err);
   }

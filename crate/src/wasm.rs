@@ -306,6 +306,13 @@ struct RoleInfo {
     en: &'static str,
 }
 
+/// The size of this instance's linear memory in bytes: its high-water mark, since wasm
+/// memory only grows. The page shows nothing of it; benchmarks read it.
+#[wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65_536) as f64
+}
+
 /// The column roles, for the page's role pickers.
 #[wasm_bindgen]
 pub fn roles() -> Result<JsValue, JsValue> {

@@ -28,8 +28,8 @@ use std::io::{Cursor, Read};
 
 const MIB: u64 = 1024 * 1024;
 
-/// Most unpacked bytes of one worksheet's XML: 640 MiB, about 2.2 × the ~300 MB of the
-/// 340,782-row province list, in line with [`MAX_CELLS`] (same factor).
+/// Most unpacked bytes of one worksheet's XML: 640 MiB. The 340,782-row province list is
+/// about 170 MB of sheet XML, so a 1,000,000-row list (about 500 MB) fits.
 pub const MAX_SHEET_XML_BYTES: u64 = 640 * MIB;
 
 /// Most unpacked bytes of `xl/sharedStrings.xml`. calamine holds every shared string in
@@ -58,11 +58,12 @@ pub const MAX_RATIO: u64 = 100;
 /// part cannot harm, and tiny sheets or style parts can pack very tightly.
 pub const RATIO_GRACE_BYTES: u64 = 16 * MIB;
 
-/// Most cells in a sheet's used range counted from A1 (rows × columns): 12,000,000, about
-/// 2.2 × the province list's 5.45 M cells. calamine materialises the whole rectangle (one
-/// 32-byte value per cell, empty or not) before LamSach copies it, so a stray value at
-/// XFD1048576 would ask for 17 billion cells; this is refused up front.
-pub const MAX_CELLS: u64 = 12_000_000;
+/// Most cells in a sheet's used range counted from A1 (rows × columns): 16,777,216, the
+/// full height of Excel's grid at the export's 16 columns (a 1,000,000-row list fits; at
+/// 24 bytes a cell, the grid alone is 400 MB of the 4 GiB wasm heap). calamine materialises
+/// the whole rectangle of .xls and .ods sheets (one 32-byte value per cell, empty or not), so
+/// a stray value at XFD1048576 would ask for 17 billion cells; this is refused up front.
+pub const MAX_CELLS: u64 = 16_777_216;
 
 /// Excel's grid: 1,048,576 rows (2^20) and 16,384 columns (2^14, A…XFD). A position beyond
 /// it is not a valid workbook.
@@ -354,8 +355,12 @@ mod tests {
             check_cells("s", 1_048_576, 11).is_ok(),
             "a full-height list of 11 columns fits"
         );
+        assert!(
+            check_cells("s", 1_000_005, 16).is_ok(),
+            "a million children fit"
+        );
         assert!(matches!(
-            check_cells("s", 1_048_576, 16),
+            check_cells("s", 1_048_576, 17),
             Err(Error::TooManyCells { .. })
         ));
         assert!(matches!(
