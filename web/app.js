@@ -157,7 +157,7 @@
   for (const key of Object.keys(SETTINGS)) $(SETTINGS[key].id).addEventListener('change', saveSettings);
 
   // ---- state ----
-  let file = null;      // {name, bytes: ArrayBuffer}
+  let file = null;      // {name, blob}: a File reads from disk again when needed, so the page holds no copy of the list
   let info = null;      // the worker's inspection of the file
   let roles = [];
   let summary = null;
@@ -190,14 +190,16 @@
   }
 
   // ---- step 1: a file ----
-  async function openFile(name, bytes, sheet, focusAfter, readyKey) {
+  async function openFile(name, blob, sheet, focusAfter, readyKey) {
     showError(null);
-    file = { name, bytes };
+    file = { name, blob };
     setStatus('working', 'st_loading');
     show(null);
     try {
       await ensureWorker();
-      const reply = await request({ type: 'open', bytes: bytes.slice(0), name, options: { sheet: sheet || null } });
+      // Read afresh and handed over (transferred, not copied) to the worker.
+      const bytes = await blob.arrayBuffer();
+      const reply = await request({ type: 'open', bytes, name, options: { sheet: sheet || null } }, [bytes]);
       info = reply.info;
       roles = reply.roles;
       renderCheck();
@@ -214,7 +216,7 @@
   $('file').addEventListener('change', async (e) => {
     const f = e.target.files && e.target.files[0];
     if (!f) return;
-    openFile(f.name, await f.arrayBuffer());
+    openFile(f.name, f);
     e.target.value = '';
   });
   const drop = $('drop');
@@ -224,11 +226,11 @@
     e.preventDefault();
     drop.classList.remove('over');
     const f = e.dataTransfer.files && e.dataTransfer.files[0];
-    if (f) openFile(f.name, await f.arrayBuffer());
+    if (f) openFile(f.name, f);
   });
   $('sample').addEventListener('click', () => {
     const bytes = base64ToBytes($('sample-b64').textContent.trim());
-    openFile(t('sample_file'), bytes.buffer);
+    openFile(t('sample_file'), new Blob([bytes]));
   });
 
   // ---- step 2: check the columns ----
@@ -282,7 +284,7 @@
     if (!ref.value) ref.value = dmy(new Date());
   }
 
-  $('sheet').addEventListener('change', (e) => openFile(file.name, file.bytes, e.target.value, 'sheet'));
+  $('sheet').addEventListener('change', (e) => openFile(file.name, file.blob, e.target.value, 'sheet'));
 
   function chosenOptions() {
     const columns = [];
@@ -362,7 +364,7 @@
     // WebAssembly cannot be interrupted: the worker is terminated and the file re-opened.
     stopWorker();
     setStatus('idle', 'st_cancelled');
-    if (file) await openFile(file.name, file.bytes, info && info.sheet, 'start', 'st_cancelled');
+    if (file) await openFile(file.name, file.blob, info && info.sheet, 'start', 'st_cancelled');
   });
 
   // ---- step 4: results ----
@@ -562,7 +564,8 @@
     showError(null);
     setStatus('working', 'st_working');
     try {
-      const reply = await request({ type: 'merge', bytes: await f.arrayBuffer(), name: f.name });
+      const bytes = await f.arrayBuffer();
+      const reply = await request({ type: 'merge', bytes, name: f.name }, [bytes]);
       summary = reply.summary;
       const m = reply.merge;
       $('merge-result').textContent = t('merge_done', { n: fmt(m.new_list_records), added: fmt(m.added), already: fmt(m.already_there), possibly: fmt(m.possibly_there) });
@@ -583,7 +586,7 @@
     setStatus('working', 'st_preparing');
     try {
       const reply = await request({ type: 'workbook' });
-      download(stem() + '.lamsach.xlsx', new Blob([reply.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      download(stem() + '.lamsach.xlsx', reply.blob);
       setStatus('done', 'st_done');
     } catch (err) {
       showError(err);
@@ -600,7 +603,7 @@
       button.disabled = true;
       try {
         const reply = await request({ type: 'work_list', kind });
-        download(stem() + '.' + t('list_' + kind) + '.xlsx', new Blob([reply.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        download(stem() + '.' + t('list_' + kind) + '.xlsx', reply.blob);
       } catch (err) {
         showError(err);
         setStatus('error', 'st_error');

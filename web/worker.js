@@ -3,6 +3,7 @@
 // Every request carries an id; the reply carries it back.
 'use strict';
 let session = null;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function post(message, transfer) {
   self.postMessage(message, transfer || []);
@@ -34,8 +35,10 @@ const handlers = {
   statistics() { return { statistics: session.statistics() }; },
   merge(m) { return session.merge(new Uint8Array(m.bytes), m.name); },
   edit(m) { return { summary: session.edit(m.row, m.col, m.value) }; },
-  workbook(m) { const bytes = session.workbook(); return [{ bytes }, [bytes.buffer]]; },
-  work_list(m) { const bytes = session.work_list(m.kind); return [{ bytes }, [bytes.buffer]]; },
+  // The file arrives in pieces and becomes a Blob here: neither the wasm memory nor the
+  // page ever holds it whole.
+  workbook(m) { const parts = []; session.workbook((p) => { parts.push(p); }); return { blob: new Blob(parts, { type: XLSX_TYPE }) }; },
+  work_list(m) { const parts = []; session.work_list(m.kind, (p) => { parts.push(p); }); return { blob: new Blob(parts, { type: XLSX_TYPE }) }; },
   report() { return { json: session.report_json() }; },
 };
 

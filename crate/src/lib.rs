@@ -119,6 +119,12 @@ pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
     workbook::write::write_workbook(cleaned)
 }
 
+/// The cleaned workbook written into `sink` as it is made (a file, or chunks for the page):
+/// the whole file is never held in memory.
+pub fn write_workbook_to(cleaned: &Cleaned, sink: &mut dyn std::io::Write) -> Result<(), Error> {
+    workbook::write::write_workbook_to(cleaned, sink)
+}
+
 /// A work list as its own workbook (police: grouped by commune; household: a sheet per
 /// village).
 pub fn write_work_list(
@@ -126,6 +132,15 @@ pub fn write_work_list(
     kind: workbook::work_lists::Kind,
 ) -> Result<Vec<u8>, Error> {
     workbook::write::write_work_list(cleaned, kind)
+}
+
+/// [`write_work_list`] into `sink`.
+pub fn write_work_list_to(
+    cleaned: &Cleaned,
+    kind: workbook::work_lists::Kind,
+    sink: &mut dyn std::io::Write,
+) -> Result<(), Error> {
+    workbook::write::write_work_list_to(cleaned, kind, sink)
 }
 
 /// The JSON report (version 1).

@@ -186,12 +186,15 @@ impl Session {
         Ok(crate::report_json(cleaned))
     }
 
-    pub fn workbook(&self) -> Result<Vec<u8>, JsValue> {
+    /// Writes the cleaned workbook, handing it to `sink` in pieces of a few megabytes (each
+    /// a `Uint8Array`), so the whole file is never in wasm memory.
+    pub fn workbook(&self, sink: &js_sys::Function) -> Result<(), JsValue> {
         let cleaned = self
             .cleaned
             .as_ref()
             .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
-        crate::write_workbook(cleaned).map_err(to_js_error)
+        let mut chunks = JsChunks::new(sink);
+        crate::write_workbook_to(cleaned, &mut chunks).map_err(to_js_error)
     }
 }
 
@@ -283,8 +286,9 @@ impl Session {
         })
     }
 
-    /// A work list as its own workbook: `kind` is "police" or "household".
-    pub fn work_list(&self, kind: &str) -> Result<Vec<u8>, JsValue> {
+    /// A work list as its own workbook (`kind` is "police" or "household"), in pieces to
+    /// `sink` like [`Session::workbook`].
+    pub fn work_list(&self, kind: &str, sink: &js_sys::Function) -> Result<(), JsValue> {
         use crate::workbook::work_lists::Kind;
         let cleaned = self
             .cleaned
@@ -295,7 +299,47 @@ impl Session {
             "household" => Kind::Household,
             other => return Err(JsValue::from_str(&format!("unknown list {other}"))),
         };
-        crate::write_work_list(cleaned, kind).map_err(to_js_error)
+        let mut chunks = JsChunks::new(sink);
+        crate::write_work_list_to(cleaned, kind, &mut chunks).map_err(to_js_error)
+    }
+}
+
+/// A writer that hands what it is given to a JS function in pieces of `CHUNK` bytes.
+struct JsChunks<'f> {
+    sink: &'f js_sys::Function,
+    buf: Vec<u8>,
+}
+
+impl<'f> JsChunks<'f> {
+    const CHUNK: usize = 4 * 1024 * 1024;
+
+    fn new(sink: &'f js_sys::Function) -> Self {
+        JsChunks {
+            sink,
+            buf: Vec::with_capacity(Self::CHUNK),
+        }
+    }
+}
+
+impl std::io::Write for JsChunks<'_> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= Self::CHUNK {
+            self.flush()?;
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let piece = js_sys::Uint8Array::from(&self.buf[..]);
+        self.buf.clear();
+        self.sink
+            .call1(&JsValue::NULL, &piece)
+            .map(|_| ())
+            .map_err(|_| std::io::Error::other("the page did not take the file"))
     }
 }
 

@@ -231,7 +231,7 @@ fn run_merge(a: &CleanArgs) -> ExitCode {
             .output
             .clone()
             .unwrap_or_else(|| sibling(export, "lamsach.xlsx"));
-        std::fs::write(&output, lamsach::write_workbook(&cleaned)?).map_err(|e| io(&output, e))
+        write_file(&output, |sink| lamsach::write_workbook_to(&cleaned, sink))
     })();
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -325,8 +325,7 @@ fn clean_one(
         std::fs::write(report, lamsach::report_json(&cleaned)).map_err(|e| io(report, e))?;
     }
     let t_report = t0.elapsed();
-    let xlsx = lamsach::write_workbook(&cleaned)?;
-    std::fs::write(output, xlsx).map_err(|e| io(output, e))?;
+    write_file(output, |sink| lamsach::write_workbook_to(&cleaned, sink))?;
     if std::env::var_os("LAMSACH_TIMINGS").is_some() {
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
         eprintln!(
@@ -355,4 +354,23 @@ fn stem(p: &Path) -> String {
 
 fn sibling(input: &Path, ext: &str) -> PathBuf {
     input.with_file_name(format!("{}.{ext}", stem(input)))
+}
+
+/// Writes `output` through `write` as it is made; a file left half-written by an error is
+/// removed, so no broken workbook stays behind.
+fn write_file(
+    output: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let failed = |e: std::io::Error| Error::BadOption {
+        detail: format!("{}: {e}", output.display()),
+    };
+    let file = std::fs::File::create(output).map_err(failed)?;
+    let mut sink = std::io::BufWriter::with_capacity(1 << 20, file);
+    let result = write(&mut sink).and_then(|()| std::io::Write::flush(&mut sink).map_err(failed));
+    if result.is_err() {
+        drop(sink);
+        let _ = std::fs::remove_file(output);
+    }
+    result
 }

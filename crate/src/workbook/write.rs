@@ -11,6 +11,7 @@ use crate::report::{column_letter, Finding, Lang, Severity};
 use crate::workbook::role::Role;
 use crate::workbook::work_lists::{self, Kind, WorkList};
 use std::borrow::Cow;
+use std::io::Write;
 
 /// Excel's limit on rows in a sheet; the findings sheet stops one row short of it.
 const EXCEL_MAX_ROWS: usize = 1_048_576;
@@ -21,11 +22,18 @@ pub const MAX_NOTES: usize = 10_000;
 /// Excel's limit on characters in a cell.
 const EXCEL_MAX_CELL_CHARS: usize = 32_767;
 
-/// Writes the cleaned workbook.
+/// The cleaned workbook's bytes.
 pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::new();
+    write_workbook_to(cleaned, &mut out)?;
+    Ok(out)
+}
+
+/// Writes the cleaned workbook into `sink` as it is made.
+pub fn write_workbook_to(cleaned: &Cleaned, sink: &mut dyn Write) -> Result<(), Error> {
     let lang = cleaned.options.lang;
     let vi = lang == Lang::Vi;
-    let mut book = Book::new();
+    let mut book = Book::new(sink);
 
     let data_name = sheet_name(&cleaned.table.sheet);
     let noted = write_data_sheet(&mut book, &data_name, cleaned)?;
@@ -65,7 +73,18 @@ pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
 /// A work list on its own: the police list on one sheet grouped by commune, the household
 /// list with one sheet per village.
 pub fn write_work_list(cleaned: &Cleaned, kind: Kind) -> Result<Vec<u8>, Error> {
-    let mut book = Book::new();
+    let mut out = Vec::new();
+    write_work_list_to(cleaned, kind, &mut out)?;
+    Ok(out)
+}
+
+/// [`write_work_list`] into `sink`.
+pub fn write_work_list_to(
+    cleaned: &Cleaned,
+    kind: Kind,
+    sink: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut book = Book::new(sink);
     let list = work_lists::build(cleaned, kind);
     let title = kind.title(cleaned.options.lang);
     if kind == Kind::Police || list.groups.is_empty() {

@@ -18,9 +18,9 @@ pub use sheet::{Sheet, SheetSetup};
 pub use styles::Style;
 
 use crate::error::Error;
-use std::io::{Cursor, Write};
+use std::io::Write;
 use strings::SharedStrings;
-use zip::write::SimpleFileOptions;
+use zip::write::{SimpleFileOptions, StreamWriter};
 use zip::{CompressionMethod, ZipWriter};
 
 const XML_DECLARATION: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -47,29 +47,32 @@ struct SheetEntry {
     has_notes: bool,
 }
 
-/// One workbook being written. Texts borrowed for `'a` (the cleaned table, the findings)
-/// are shared without being copied.
+/// One workbook being written into a sink, as it is made: the file never exists whole in
+/// memory unless the sink is a `Vec`. Texts borrowed for `'a` (the cleaned table, the
+/// findings) are shared without being copied.
 pub struct Book<'a> {
-    zip: ZipWriter<Cursor<Vec<u8>>>,
+    zip: ZipWriter<StreamWriter<&'a mut dyn Write>>,
     options: SimpleFileOptions,
     strings: SharedStrings<'a>,
     sheets: Vec<SheetEntry>,
 }
 
 impl<'a> Book<'a> {
-    pub fn new() -> Self {
-        Self::with_level(DEFAULT_LEVEL)
+    pub fn new(sink: &'a mut dyn Write) -> Self {
+        Self::with_level(sink, DEFAULT_LEVEL)
     }
 
     /// `level`: deflate level 1 (fastest) to 9.
-    pub fn with_level(level: i64) -> Self {
+    pub fn with_level(sink: &'a mut dyn Write, level: i64) -> Self {
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
             .compression_level(Some(level.clamp(1, 9)))
             // A fixed time: the same input gives the same bytes.
             .last_modified_time(zip::DateTime::default());
         Book {
-            zip: ZipWriter::new(Cursor::new(Vec::new())),
+            // Streamed: each part's sizes follow its data (a data descriptor), as Excel and
+            // every reader accept, so nothing written is ever revisited.
+            zip: ZipWriter::new_stream(sink),
             options,
             strings: SharedStrings::new(),
             sheets: Vec::new(),
@@ -97,8 +100,8 @@ impl<'a> Book<'a> {
         self.zip.write_all(bytes).map_err(write_error)
     }
 
-    /// Writes the package's other parts and returns the file's bytes.
-    pub fn finish(mut self) -> Result<Vec<u8>, Error> {
+    /// Writes the package's other parts and the zip's directory.
+    pub fn finish(mut self) -> Result<(), Error> {
         if self.sheets.is_empty() {
             // Excel refuses a workbook without a sheet.
             self.sheet("Sheet1", SheetSetup::default())?.end()?;
@@ -122,8 +125,8 @@ impl<'a> Book<'a> {
         self.write_part("docProps/core.xml", CORE_PROPERTIES.as_bytes())?;
         let app = self.app_properties();
         self.write_part("docProps/app.xml", app.as_bytes())?;
-        let cursor = self.zip.finish().map_err(write_error)?;
-        Ok(cursor.into_inner())
+        let mut sink = self.zip.finish().map_err(write_error)?;
+        sink.flush().map_err(write_error)
     }
 
     fn workbook_xml(&self) -> String {
@@ -224,12 +227,6 @@ impl<'a> Book<'a> {
             "{}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Application>LamSach</Application><HeadingPairs><vt:vector size=\"2\" baseType=\"variant\"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>{n}</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size=\"{n}\" baseType=\"lpstr\">{titles}</vt:vector></TitlesOfParts></Properties>",
             declaration()
         )
-    }
-}
-
-impl Default for Book<'_> {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
