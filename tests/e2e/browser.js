@@ -75,4 +75,12 @@ async function screenshot(page, name, { fullPage = true } = {}) {
   await page.screenshot({ path: path.join(SHOTS, name + '.png'), fullPage });
 }
 
-module.exports = { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot };
+/** The page's address from file:// and from the loopback server. */
+function pageUrls(server) {
+  return {
+    'file://': require('url').pathToFileURL(PAGE).href,
+    'http://': `http://127.0.0.1:${server.address().port}/lamsach.html`,
+  };
+}
+
+module.exports = { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot, pageUrls };

@@ -8,9 +8,8 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { pathToFileURL } = require('url');
 const XLSX = require('xlsx');
-const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, screenshot } = require('./browser');
+const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, screenshot, pageUrls } = require('./browser');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BIG_ROWS = 120000;
@@ -43,10 +42,7 @@ test.after(async () => {
   if (server) server.close();
 });
 
-const urls = () => ({
-  'file://': pathToFileURL(PAGE).href,
-  'http://': `http://127.0.0.1:${server.address().port}/lamsach.html`,
-});
+const urls = () => pageUrls(server);
 const tag = (scheme) => scheme.replace('://', '');
 
 function sheetRows(file, sheetIndex = 0) {

@@ -5,9 +5,8 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { pathToFileURL } = require('url');
 const XLSX = require('xlsx');
-const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot } = require('./browser');
+const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot, pageUrls } = require('./browser');
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'title_rows.xlsx');
 
@@ -23,10 +22,7 @@ test.after(async () => {
   if (server) server.close();
 });
 
-const urls = () => ({
-  'file://': pathToFileURL(PAGE).href,
-  'http://': `http://127.0.0.1:${server.address().port}/lamsach.html`,
-});
+const urls = () => pageUrls(server);
 
 /** Requests other than the page itself and the blob:/data: URLs it makes for itself. */
 function foreignRequests(requests, pageUrl) {

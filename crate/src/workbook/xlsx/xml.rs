@@ -108,14 +108,7 @@ pub fn push_number(out: &mut Vec<u8>, n: f64) {
 
 /// Column letters as Excel shows them (0 → `A`).
 pub fn column_letters(index: u16) -> Vec<u8> {
-    let mut n = u32::from(index) + 1;
-    let mut out = Vec::with_capacity(3);
-    while n > 0 {
-        out.push(b'A' + ((n - 1) % 26) as u8);
-        n = (n - 1) / 26;
-    }
-    out.reverse();
-    out
+    crate::report::column_letter(index).into_bytes()
 }
 
 #[cfg(test)]
