@@ -8,7 +8,7 @@ use crate::rules;
 use crate::text::{self, TextKind, TextOptions};
 use crate::workbook::header::Layout;
 use crate::workbook::role::Role;
-use crate::workbook::table::{Cell, Table};
+use crate::workbook::table::{Cell, Table, Text};
 
 /// Where the work is, for a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -301,7 +301,7 @@ fn repeats(role: Role) -> bool {
 /// detail) without the position.
 type Memo = std::collections::HashMap<
     crate::workbook::table::Text,
-    (Cell, Vec<(&'static Rule, String, String, Option<String>)>),
+    (Cell, Vec<(&'static Rule, Text, Text, Option<String>)>),
 >;
 
 fn clean_cell(
@@ -318,8 +318,8 @@ fn clean_cell(
             row,
             column: Some(col),
             rule,
-            before: before.stored(),
-            after: after.display(),
+            before: before.stored().into(),
+            after: after.display().into(),
             detail,
         });
     };

@@ -101,8 +101,10 @@ pub struct Finding {
     /// 0-based column index; `None` for a finding about the whole row.
     pub column: Option<u16>,
     pub rule: &'static Rule,
-    pub before: String,
-    pub after: String,
+    /// The value as the list held it and as it is now (inline when short: a province has
+    /// hundreds of thousands of findings).
+    pub before: crate::workbook::table::Text,
+    pub after: crate::workbook::table::Text,
     /// Extra words for the message (e.g. the other rows of a duplicate group); no child data
     /// beyond the cell itself.
     pub detail: Option<String>,

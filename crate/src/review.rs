@@ -108,8 +108,8 @@ pub fn findings_page(cleaned: &Cleaned, filter: &Filter, offset: usize, limit: u
                     .unwrap_or_default(),
                 code: f.rule.code,
                 severity: f.rule.severity,
-                before: f.before.clone(),
-                after: f.after.clone(),
+                before: f.before.to_string(),
+                after: f.after.to_string(),
                 message: f.message(lang),
                 name: text_of(cleaned, r, Role::ChildName),
                 village: text_of(cleaned, r, Role::Village),
@@ -152,7 +152,7 @@ pub fn record_in(cleaned: &Cleaned, row: u32, lang: Lang) -> Vec<RecordCell> {
             let original = here
                 .iter()
                 .find(|f| f.rule.severity == Severity::Fixed)
-                .map(|f| f.before.clone());
+                .map(|f| f.before.to_string());
             RecordCell {
                 letter: c.letter.clone(),
                 header: c.header.clone(),
@@ -195,8 +195,8 @@ pub fn edit(cleaned: &mut Cleaned, row: u32, col: u16, value: &str) -> Result<()
         row,
         column: Some(col),
         rule: &EDIT_MANUAL,
-        before,
-        after: value.to_string(),
+        before: before.into(),
+        after: value.to_string().into(),
         detail: None,
     });
     clean::recheck(cleaned, r);

@@ -113,8 +113,8 @@ pub fn check_records(
                 row: rec.row,
                 column,
                 rule,
-                before: value.clone(),
-                after: value,
+                before: value.clone().into(),
+                after: value.into(),
                 detail,
             });
         };
@@ -206,8 +206,8 @@ pub fn check_records(
                 row,
                 column: id_col,
                 rule: &ID_DUPLICATE,
-                before: id.clone(),
-                after: id.clone(),
+                before: id.clone().into(),
+                after: id.clone().into(),
                 detail: Some(others),
             });
         }
@@ -333,8 +333,8 @@ pub fn duplicate_findings(
                 row,
                 column: col,
                 rule,
-                before: String::new(),
-                after: String::new(),
+                before: Default::default(),
+                after: Default::default(),
                 detail: Some(format!("{others}: {}", g.reason)),
             });
         }
