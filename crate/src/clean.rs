@@ -299,10 +299,8 @@ fn repeats(role: Role) -> bool {
 
 /// A cleaned text cell, remembered: the new value and the findings' (rule, before, after,
 /// detail) without the position.
-type Memo = std::collections::HashMap<
-    crate::workbook::table::Text,
-    (Cell, Vec<(&'static Rule, Text, Text, Option<String>)>),
->;
+type Memo =
+    std::collections::HashMap<Text, (Cell, Vec<(&'static Rule, Text, Text, Option<String>)>)>;
 
 fn clean_cell(
     cell: &mut Cell,
@@ -341,7 +339,7 @@ fn clean_cell(
         };
         let (text, changes) = text::clean_text_cow(s, &opts);
         if !changes.is_empty() {
-            let after = Cell::text(text.into_owned());
+            let after = Cell::text(text);
             let original = Cell::Text(s.clone());
             for change in &changes {
                 if let Some(rule) = rules::by_code(change.code()) {

@@ -15,6 +15,7 @@ use crate::workbook::header::fold;
 use crate::workbook::role::Role;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How many ethnic groups are named in the chart; the rest are summed as "others".
@@ -135,10 +136,11 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
         })
         .collect();
     let mut age_unknown = 0;
-    let mut ethnic: HashMap<String, u32> = HashMap::new();
+    // Keys borrow the cells' text: no copy per record.
+    let mut ethnic: HashMap<Cow<'_, str>, u32> = HashMap::new();
     let mut ethnic_missing = 0;
     let mut filled = vec![0u32; roled.len()];
-    let mut places: HashMap<(String, String), u32> = HashMap::new();
+    let mut places: HashMap<(Cow<'_, str>, Cow<'_, str>), u32> = HashMap::new();
     let mut records = 0u32;
 
     for r in 0..table.height() {
@@ -147,6 +149,10 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
         }
         records += 1;
         let cell = |c: usize| table.cell(r, c);
+        let trimmed = |c: usize| match table.cell(r, c).shown() {
+            Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+            Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+        };
 
         let age = match (dob_col, reference) {
             (Some(c), Some(on)) => match parse::parse(cell(c), on) {
@@ -158,8 +164,7 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
         match age {
             Some(age) => {
                 let band = &mut pyramid[usize::from(age.min(age_limit))];
-                let g =
-                    gender_col.and_then(|c| gender::recognise(cell(c).display().trim(), &legend));
+                let g = gender_col.and_then(|c| gender::recognise(&trimmed(c), &legend));
                 match g {
                     Some(Gender::Male) => band.male += 1,
                     Some(Gender::Female) => band.female += 1,
@@ -170,14 +175,11 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
         }
 
         if let Some(c) = ethnic_col {
-            let name = cell(c).display();
-            let name = name.trim();
+            let name = trimmed(c);
             if name.is_empty() {
                 ethnic_missing += 1;
-            } else if let Some(n) = ethnic.get_mut(name) {
-                *n += 1;
             } else {
-                ethnic.insert(name.to_string(), 1);
+                *ethnic.entry(name).or_insert(0) += 1;
             }
         }
 
@@ -188,7 +190,7 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
         }
 
         if village_col.is_some() || commune_col.is_some() {
-            let text = |c: Option<usize>| c.map(|c| cell(c).display()).unwrap_or_default();
+            let text = |c: Option<usize>| c.map(|c| cell(c).shown()).unwrap_or_default();
             let key = (text(commune_col), text(village_col));
             if !(key.0.trim().is_empty() && key.1.trim().is_empty()) {
                 *places.entry(key).or_insert(0) += 1;
@@ -198,7 +200,10 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
 
     let mut groups: Vec<NameCount> = ethnic
         .into_iter()
-        .map(|(name, count)| NameCount { name, count })
+        .map(|(name, count)| NameCount {
+            name: name.into_owned(),
+            count,
+        })
         .collect();
     groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     let others: Vec<NameCount> = groups.split_off(groups.len().min(TOP_ETHNIC_GROUPS));
@@ -219,8 +224,8 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
     let mut places: Vec<Place> = places
         .into_iter()
         .map(|((commune, village), records)| Place {
-            commune,
-            village,
+            commune: commune.into_owned(),
+            village: village.into_owned(),
             records,
         })
         .collect();

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core (never a
 // downloaded browser), a fresh profile each time, and a loopback static server for dist/.
 'use strict';
+const XLSX = require('xlsx');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -75,6 +76,13 @@ async function screenshot(page, name, { fullPage = true } = {}) {
   await page.screenshot({ path: path.join(SHOTS, name + '.png'), fullPage });
 }
 
+/** A downloaded workbook's sheet as SheetJS (an independent reader) sees it: rows of raw values. */
+function sheetRows(file, sheetIndex = 0) {
+  const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer', cellText: false, cellDates: false });
+  const ws = wb.Sheets[wb.SheetNames[sheetIndex]];
+  return { wb, ws, rows: XLSX.utils.sheet_to_json(ws, { header: 1, raw: true, defval: null, blankrows: true }) };
+}
+
 /** The page's address from file:// and from the loopback server. */
 function pageUrls(server) {
   return {
@@ -83,4 +91,4 @@ function pageUrls(server) {
   };
 }
 
-module.exports = { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot, pageUrls };
+module.exports = { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot, pageUrls, sheetRows };

@@ -9,7 +9,7 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const XLSX = require('xlsx');
-const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, screenshot, pageUrls } = require('./browser');
+const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, screenshot, pageUrls, sheetRows } = require('./browser');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BIG_ROWS = 120000;
@@ -44,12 +44,6 @@ test.after(async () => {
 
 const urls = () => pageUrls(server);
 const tag = (scheme) => scheme.replace('://', '');
-
-function sheetRows(file, sheetIndex = 0) {
-  const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer', cellText: false, cellDates: false });
-  const ws = wb.Sheets[wb.SheetNames[sheetIndex]];
-  return { wb, ws, rows: XLSX.utils.sheet_to_json(ws, { header: 1, raw: true, defval: null, blankrows: true }) };
-}
 
 /** Serious and critical axe-core violations on the page as it is now. */
 async function axeViolations(page) {

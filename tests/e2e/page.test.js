@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const XLSX = require('xlsx');
-const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot, pageUrls } = require('./browser');
+const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot, pageUrls, sheetRows } = require('./browser');
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'title_rows.xlsx');
 
@@ -27,12 +27,6 @@ const urls = () => pageUrls(server);
 /** Requests other than the page itself and the blob:/data: URLs it makes for itself. */
 function foreignRequests(requests, pageUrl) {
   return requests.filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'));
-}
-
-function sheetRows(file, sheetIndex = 0) {
-  const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer', cellText: false, cellDates: false });
-  const ws = wb.Sheets[wb.SheetNames[sheetIndex]];
-  return { wb, ws, rows: XLSX.utils.sheet_to_json(ws, { header: 1, raw: true, defval: null, blankrows: true }) };
 }
 
 for (const scheme of ['file://', 'http://']) {

@@ -325,20 +325,25 @@ fn unique(name: &str, taken: &str) -> String {
 struct Mark<'f> {
     severity: Severity,
     findings: &'f [Finding],
+    /// A fix changed what Excel shows.
+    shown_changed: bool,
     noted: bool,
 }
 
 impl Mark<'_> {
     fn of(findings: &[Finding]) -> Option<Mark<'_>> {
         let severity = findings.iter().map(|f| f.rule.severity).max()?;
-        let noted = findings.iter().any(|f| {
-            f.rule.severity != Severity::Fixed
-                || (f.before != f.after && !is_type_conversion(f.rule.code))
+        let shown_changed = findings.iter().any(|f| {
+            f.rule.severity == Severity::Fixed
+                && f.before != f.after
+                && !is_type_conversion(f.rule.code)
         });
+        let flagged = findings.iter().any(|f| f.rule.severity != Severity::Fixed);
         Some(Mark {
             severity,
             findings,
-            noted,
+            shown_changed,
+            noted: shown_changed || flagged,
         })
     }
 
@@ -352,19 +357,14 @@ impl Mark<'_> {
 
     /// The original value (when the shown value changed) and one line per finding.
     fn note(&self, lang: Lang) -> String {
-        let shown_changed = self.findings.iter().any(|f| {
-            f.rule.severity == Severity::Fixed
-                && f.before != f.after
-                && !is_type_conversion(f.rule.code)
-        });
         let original = self
             .findings
             .iter()
             .find(|f| f.rule.severity == Severity::Fixed)
             .map(|f| f.before.as_str());
         let mut text = match (original, lang) {
-            (Some(o), Lang::Vi) if shown_changed => format!("Giá trị gốc: «{o}»\n"),
-            (Some(o), Lang::En) if shown_changed => format!("Original value: «{o}»\n"),
+            (Some(o), Lang::Vi) if self.shown_changed => format!("Giá trị gốc: «{o}»\n"),
+            (Some(o), Lang::En) if self.shown_changed => format!("Original value: «{o}»\n"),
             _ => String::new(),
         };
         for f in self.findings {
