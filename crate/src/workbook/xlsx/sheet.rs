@@ -33,6 +33,10 @@ pub struct Sheet<'b, 'a> {
     notes: Vec<Note>,
     merges: Vec<[u32; 4]>,
     filter: Option<[u32; 4]>,
+    /// Each column's last shared string: a column of villages, communes or ethnic groups
+    /// repeats the row above far more often than not, and comparing with it is cheaper
+    /// than a lookup in a table of a million texts.
+    last_text: Vec<u32>,
 }
 
 impl<'b, 'a> Sheet<'b, 'a> {
@@ -94,6 +98,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
             notes: Vec::new(),
             merges: Vec::new(),
             filter: None,
+            last_text: Vec::new(),
         })
     }
 
@@ -161,7 +166,21 @@ impl<'b, 'a> Sheet<'b, 'a> {
         text: impl Into<Cow<'a, str>>,
         style: Style,
     ) -> Result<(), Error> {
-        let id = self.intern(text);
+        let text = text.into();
+        let c = usize::from(col);
+        let id = match self.last_text.get(c) {
+            Some(&last) if self.book.strings.is(last, &text) => self.book.strings.reuse(last),
+            _ => {
+                let id = self.book.strings.id(text);
+                if c < 256 {
+                    if self.last_text.len() <= c {
+                        self.last_text.resize(c + 1, u32::MAX);
+                    }
+                    self.last_text[c] = id;
+                }
+                id
+            }
+        };
         self.text_id(col, id, style)
     }
 

@@ -10,7 +10,10 @@ use std::hash::BuildHasher;
 
 pub struct SharedStrings<'a> {
     texts: Vec<Cow<'a, str>>,
-    index: HashTable<u32>,
+    /// (number, 32-bit hash): growing the table re-hashes from the stored hash instead of
+    /// reading every text again (a province's texts are spread over 200 MB of cells), and
+    /// most mismatches are told apart without reading the text.
+    index: HashTable<(u32, u32)>,
     hasher: foldhash::fast::FixedState,
     /// Cells that refer to a shared string (the `count` attribute).
     uses: u64,
@@ -29,19 +32,28 @@ impl<'a> SharedStrings<'a> {
     /// The number of `text`, adding it if it is new.
     pub fn id(&mut self, text: Cow<'a, str>) -> u32 {
         self.uses += 1;
-        let hash = self.hasher.hash_one(text.as_ref());
+        let h = self.hasher.hash_one(text.as_ref()) as u32;
         let texts = &self.texts;
-        if let Some(&id) = self
-            .index
-            .find(hash, |&id| texts[id as usize].as_ref() == text.as_ref())
-        {
+        if let Some(&(id, _)) = self.index.find(spread(h), |&(id, eh)| {
+            eh == h && texts[id as usize].as_ref() == text.as_ref()
+        }) {
             return id;
         }
         let id = self.texts.len() as u32;
         self.texts.push(text);
-        let (texts, hasher) = (&self.texts, &self.hasher);
         self.index
-            .insert_unique(hash, id, |&i| hasher.hash_one(texts[i as usize].as_ref()));
+            .insert_unique(spread(h), (id, h), |&(_, h)| spread(h));
+        id
+    }
+
+    /// Whether shared string `id` is `text` (a quick check before [`Self::id`]).
+    pub fn is(&self, id: u32, text: &str) -> bool {
+        self.texts.get(id as usize).is_some_and(|t| t.as_ref() == text)
+    }
+
+    /// Counts one more cell using `id`, found by [`Self::is`].
+    pub fn reuse(&mut self, id: u32) -> u32 {
+        self.uses += 1;
         id
     }
 
@@ -80,6 +92,12 @@ impl<'a> SharedStrings<'a> {
         out.extend_from_slice(b"</sst>");
         sink(&out)
     }
+}
+
+/// The table's 64-bit hash from the stored 32 bits: hashbrown takes its bucket from the low
+/// bits and its tag from the top seven.
+fn spread(h: u32) -> u64 {
+    (u64::from(h) << 32) | u64::from(h)
 }
 
 #[cfg(test)]
