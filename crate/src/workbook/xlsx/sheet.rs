@@ -20,6 +20,28 @@ pub struct SheetSetup {
 }
 
 /// A sheet being written. Texts are stored once in the workbook's shared strings.
+/// Lookups after which a column whose texts were almost never seen before (names, ID
+/// numbers, addresses) stops looking them up: it adds them to the table directly. A
+/// shared-strings table may hold a text twice; a lookup in a table of 700,000 texts costs
+/// two cache misses each, about a tenth of writing a province's workbook.
+const DISTINCT_SAMPLE: u32 = 2048;
+
+/// Each text column's last shared string, and how often its texts were already in the table.
+#[derive(Clone, Copy)]
+struct ColumnTexts {
+    /// A column of villages, communes or ethnic groups repeats the row above far more often
+    /// than not, and comparing with it is cheaper than a lookup.
+    last: u32,
+    lookups: u32,
+    found: u32,
+}
+
+impl Default for ColumnTexts {
+    fn default() -> Self {
+        ColumnTexts { last: u32::MAX, lookups: 0, found: 0 }
+    }
+}
+
 pub struct Sheet<'b, 'a> {
     book: &'b mut Book<'a>,
     index: usize,
@@ -33,10 +55,8 @@ pub struct Sheet<'b, 'a> {
     notes: Vec<Note>,
     merges: Vec<[u32; 4]>,
     filter: Option<[u32; 4]>,
-    /// Each column's last shared string: a column of villages, communes or ethnic groups
-    /// repeats the row above far more often than not, and comparing with it is cheaper
-    /// than a lookup in a table of a million texts.
-    last_text: Vec<u32>,
+    /// What each text column has shown so far (columns below 256).
+    columns: Vec<ColumnTexts>,
 }
 
 impl<'b, 'a> Sheet<'b, 'a> {
@@ -98,7 +118,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
             notes: Vec::new(),
             merges: Vec::new(),
             filter: None,
-            last_text: Vec::new(),
+            columns: Vec::new(),
         })
     }
 
@@ -168,19 +188,29 @@ impl<'b, 'a> Sheet<'b, 'a> {
     ) -> Result<(), Error> {
         let text = text.into();
         let c = usize::from(col);
-        let id = match self.last_text.get(c) {
-            Some(&last) if self.book.strings.is(last, &text) => self.book.strings.reuse(last),
-            _ => {
-                let id = self.book.strings.id(text);
-                if c < 256 {
-                    if self.last_text.len() <= c {
-                        self.last_text.resize(c + 1, u32::MAX);
-                    }
-                    self.last_text[c] = id;
-                }
-                id
+        if c >= 256 {
+            let id = self.book.strings.id(text);
+            return self.text_id(col, id, style);
+        }
+        if self.columns.len() <= c {
+            self.columns.resize(c + 1, ColumnTexts::default());
+        }
+        let strings = &mut self.book.strings;
+        let column = &mut self.columns[c];
+        let id = if strings.is(column.last, &text) {
+            strings.reuse(column.last)
+        } else if column.lookups >= DISTINCT_SAMPLE && column.found * 16 < column.lookups {
+            strings.add(text)
+        } else {
+            let before = strings.len();
+            let id = strings.id(text);
+            if column.lookups < DISTINCT_SAMPLE {
+                column.lookups += 1;
+                column.found += u32::from(strings.len() == before);
             }
+            id
         };
+        column.last = id;
         self.text_id(col, id, style)
     }
 

@@ -46,6 +46,20 @@ impl<'a> SharedStrings<'a> {
         id
     }
 
+    /// Adds `text` without looking for it: for texts that are almost all distinct. The
+    /// table may then hold a text twice, which the format allows.
+    pub fn add(&mut self, text: Cow<'a, str>) -> u32 {
+        self.uses += 1;
+        let id = self.texts.len() as u32;
+        self.texts.push(text);
+        id
+    }
+
+    /// How many texts the table holds.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
     /// Whether shared string `id` is `text` (a quick check before [`Self::id`]).
     pub fn is(&self, id: u32, text: &str) -> bool {
         self.texts.get(id as usize).is_some_and(|t| t.as_ref() == text)
