@@ -154,13 +154,12 @@ pub(super) fn name_relation(a: &Key, b: &Key) -> NameRel {
     if a.toned == b.toned {
         return NameRel::Same;
     }
-    let (ta, tb) = (parts(&a.toned), parts(&b.toned));
     let (fa, fb) = (parts(&a.folded), parts(&b.folded));
-    let mut accents = false;
-
     if fa.family != fb.family {
         return NameRel::Different;
     }
+    let (ta, tb) = (parts(&a.toned), parts(&b.toned));
+    let mut accents = false;
     accents |= ta.family != tb.family;
 
     let mut given_typo = false;

@@ -59,7 +59,6 @@ pub fn serial_to_date(serial: i64) -> Option<NaiveDate> {
 }
 
 pub fn parse_text(text: &str, reference: NaiveDate) -> Parsed {
-    let lower = crate::workbook::header::fold(text);
     // Remarks after the date ("25/5/2010 (âm lịch)") do not belong to it.
     let core = match text.find('(') {
         Some(i) if i > 0 => &text[..i],
@@ -72,7 +71,11 @@ pub fn parse_text(text: &str, reference: NaiveDate) -> Parsed {
         .collect();
 
     // "ngày 5 tháng 3 năm 2012" / "5 tháng 3 năm 2012"
-    if lower.contains("thang") && numbers.len() == 3 {
+    // Folding costs an allocation per cell; a date of digits and separators has no words.
+    if numbers.len() == 3
+        && text.bytes().any(|b| b.is_ascii_alphabetic() || !b.is_ascii())
+        && crate::workbook::header::fold(text).contains("thang")
+    {
         return from_dmy(numbers[0], numbers[1], numbers[2], reference, Form::Other);
     }
     // Anything but digits and the usual separators is not a date we can trust.
