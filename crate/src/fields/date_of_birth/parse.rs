@@ -73,7 +73,9 @@ pub fn parse_text(text: &str, reference: NaiveDate) -> Parsed {
     // "ngày 5 tháng 3 năm 2012" / "5 tháng 3 năm 2012"
     // Folding costs an allocation per cell; a date of digits and separators has no words.
     if numbers.len() == 3
-        && text.bytes().any(|b| b.is_ascii_alphabetic() || !b.is_ascii())
+        && text
+            .bytes()
+            .any(|b| b.is_ascii_alphabetic() || !b.is_ascii())
         && crate::workbook::header::fold(text).contains("thang")
     {
         return from_dmy(numbers[0], numbers[1], numbers[2], reference, Form::Other);

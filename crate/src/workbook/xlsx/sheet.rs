@@ -19,7 +19,6 @@ pub struct SheetSetup {
     pub selected: bool,
 }
 
-/// A sheet being written. Texts are stored once in the workbook's shared strings.
 /// Lookups after which a column whose texts were almost never seen before (names, ID
 /// numbers, addresses) stops looking them up: it adds them to the table directly. A
 /// shared-strings table may hold a text twice; a lookup in a table of 700,000 texts costs
@@ -38,10 +37,15 @@ struct ColumnTexts {
 
 impl Default for ColumnTexts {
     fn default() -> Self {
-        ColumnTexts { last: u32::MAX, lookups: 0, found: 0 }
+        ColumnTexts {
+            last: u32::MAX,
+            lookups: 0,
+            found: 0,
+        }
     }
 }
 
+/// A sheet being written. Texts are stored once in the workbook's shared strings.
 pub struct Sheet<'b, 'a> {
     book: &'b mut Book<'a>,
     index: usize,
@@ -197,16 +201,15 @@ impl<'b, 'a> Sheet<'b, 'a> {
         }
         let strings = &mut self.book.strings;
         let column = &mut self.columns[c];
-        let id = if strings.is(column.last, &text) {
-            strings.reuse(column.last)
+        let id = if let Some(id) = strings.again(column.last, &text) {
+            id
         } else if column.lookups >= DISTINCT_SAMPLE && column.found * 16 < column.lookups {
             strings.add(text)
         } else {
-            let before = strings.len();
-            let id = strings.id(text);
+            let (id, found) = strings.find_or_add(text);
             if column.lookups < DISTINCT_SAMPLE {
                 column.lookups += 1;
-                column.found += u32::from(strings.len() == before);
+                column.found += u32::from(found);
             }
             id
         };

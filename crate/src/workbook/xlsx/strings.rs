@@ -31,19 +31,23 @@ impl<'a> SharedStrings<'a> {
 
     /// The number of `text`, adding it if it is new.
     pub fn id(&mut self, text: Cow<'a, str>) -> u32 {
-        self.uses += 1;
+        self.find_or_add(text).0
+    }
+
+    /// The number of `text`, and whether it was already in the table.
+    pub fn find_or_add(&mut self, text: Cow<'a, str>) -> (u32, bool) {
         let h = self.hasher.hash_one(text.as_ref()) as u32;
         let texts = &self.texts;
         if let Some(&(id, _)) = self.index.find(spread(h), |&(id, eh)| {
             eh == h && texts[id as usize].as_ref() == text.as_ref()
         }) {
-            return id;
+            self.uses += 1;
+            return (id, true);
         }
-        let id = self.texts.len() as u32;
-        self.texts.push(text);
+        let id = self.add(text);
         self.index
             .insert_unique(spread(h), (id, h), |&(_, h)| spread(h));
-        id
+        (id, false)
     }
 
     /// Adds `text` without looking for it: for texts that are almost all distinct. The
@@ -55,20 +59,15 @@ impl<'a> SharedStrings<'a> {
         id
     }
 
-    /// How many texts the table holds.
-    pub fn len(&self) -> usize {
-        self.texts.len()
-    }
-
-    /// Whether shared string `id` is `text` (a quick check before [`Self::id`]).
-    pub fn is(&self, id: u32, text: &str) -> bool {
-        self.texts.get(id as usize).is_some_and(|t| t.as_ref() == text)
-    }
-
-    /// Counts one more cell using `id`, found by [`Self::is`].
-    pub fn reuse(&mut self, id: u32) -> u32 {
-        self.uses += 1;
-        id
+    /// `id` again for one more cell, if shared string `id` is `text` (a quick check before
+    /// a lookup).
+    pub fn again(&mut self, id: u32, text: &str) -> Option<u32> {
+        let same = self
+            .texts
+            .get(id as usize)
+            .is_some_and(|t| t.as_ref() == text);
+        self.uses += u64::from(same);
+        same.then_some(id)
     }
 
     pub fn is_empty(&self) -> bool {
