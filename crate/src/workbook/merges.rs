@@ -102,14 +102,19 @@ fn scan(mut sheet: impl Read) -> Option<Vec<Merge>> {
         buf.copy_within(filled - carry..filled, 0);
         have = carry;
     }
-    let rest = String::from_utf8_lossy(&tail.unwrap_or_default()).into_owned();
+    Some(merges_in(&tail.unwrap_or_default()))
+}
+
+/// The merged areas named in the XML that follows a sheet's cells.
+pub fn merges_in(tail: &[u8]) -> Vec<Merge> {
+    let rest = String::from_utf8_lossy(tail).into_owned();
     let mut merges = Vec::new();
     elements(&format!("<x>{rest}"), "mergeCell", |e| {
         if let Some(area) = attr(e, "ref").as_deref().and_then(area) {
             merges.push(area);
         }
     });
-    Some(merges)
+    merges
 }
 
 /// Whether the bytes before `sheetData>` end in `</` or `</prefix:`.

@@ -13,3 +13,4 @@ pub mod table;
 pub mod work_lists;
 pub mod write;
 pub mod xlsx;
+pub mod xlsx_reader;

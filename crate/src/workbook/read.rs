@@ -3,7 +3,7 @@
 
 use super::table::{Cell, DateCell, FileFormat, Merge, Table};
 use crate::error::{Error, MAX_INPUT_BYTES};
-use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, Xls, XlsError, Xlsx, XlsxError};
+use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, Xls, XlsError, XlsxError};
 use std::io::Cursor;
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -11,6 +11,25 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads the sheet named `sheet`, or the first worksheet with data.
 pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
+    read_table_with(bytes, file_name, sheet, Xlsx::Quick)
+}
+
+/// Who reads an xlsx.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Xlsx {
+    /// Our reader ([`super::xlsx_reader`]), calamine for what it leaves.
+    Quick,
+    /// calamine alone: the reference the quick reader is tested against.
+    Calamine,
+}
+
+/// [`read_table`] with the xlsx reader chosen.
+pub fn read_table_with(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    xlsx: Xlsx,
+) -> Result<Table, Error> {
     if bytes.is_empty() {
         return Err(Error::EmptyFile);
     }
@@ -21,7 +40,7 @@ pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<
         // Sizes, zip-bomb ratio and each sheet's <dimension>, from the central directory,
         // before calamine inflates anything.
         super::limits::check_zip_limits(bytes)?;
-        read_zip(bytes, file_name, sheet)
+        read_zip(bytes, file_name, sheet, xlsx)
     } else if bytes.starts_with(CFB_MAGIC) {
         read_cfb(bytes, file_name, sheet)
     } else if super::spreadsheetml::looks_like_spreadsheetml(bytes) {
@@ -36,8 +55,19 @@ pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<
     }
 }
 
-fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, Error> {
-    match calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
+fn read_zip(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    xlsx: Xlsx,
+) -> Result<Table, Error> {
+    // Our quick reader first; whatever it does not read, calamine does.
+    if xlsx == Xlsx::Quick {
+        if let Some(table) = super::xlsx_reader::read(bytes, file_name, sheet)? {
+            return Ok(table);
+        }
+    }
+    match calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes)) {
         Ok(mut book) => read_xlsx(&mut book, bytes, file_name, sheet),
         Err(xlsx_err) => match calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
             Ok(mut book) => {
@@ -60,7 +90,7 @@ fn read_zip(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table,
 /// xlsx cells are streamed straight into the table: no intermediate calamine `Range`, which
 /// would hold a second copy of a whole province's sheet.
 fn read_xlsx<RS: std::io::Read + std::io::Seek>(
-    book: &mut Xlsx<RS>,
+    book: &mut calamine::Xlsx<RS>,
     bytes: &[u8],
     file_name: &str,
     sheet: Option<&str>,
@@ -154,7 +184,7 @@ fn read_cfb(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table,
     check_compound_file(bytes)?;
     // An encrypted xlsx is a CFB container holding an "EncryptedPackage" stream.
     if let Err(XlsxError::Password) =
-        calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
+        calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes))
     {
         return Err(Error::Encrypted);
     }
@@ -367,7 +397,7 @@ fn to_table(
     }
 }
 
-fn to_cell(data: &Data) -> Cell {
+pub(crate) fn to_cell(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::text(s.clone()),

@@ -1,0 +1,238 @@
+//! Our own xlsx reader for the two parts that are large in a province's list: the sheet's
+//! cells and the shared strings, scanned with memchr straight into the table (calamine's
+//! XML events cost more than the rest of the reading together). The small parts (package
+//! relationships, workbook, styles) are read with quick-xml. It gives the same table as
+//! calamine — `tests/xlsx_reader.rs` compares the two on every fixture and on random
+//! workbooks — and gives up (`Ok(None)`) on anything it does not read, so calamine reads
+//! those files as before.
+
+mod pieces;
+mod shared_strings;
+mod sheet;
+mod styles;
+mod xml;
+
+use super::table::{FileFormat, Table, Text};
+use crate::error::Error;
+use quick_xml::events::Event;
+use sheet::{Context, Stop};
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+use zip::ZipArchive;
+
+type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+
+/// A worksheet: its name and its part's path in the zip.
+struct SheetPart {
+    name: String,
+    path: String,
+}
+
+/// The named sheet, or the first worksheet with a value, read into a table. `Ok(None)`:
+/// not read here (calamine will); `Err`: refused by a limit.
+pub fn read(bytes: &[u8], file_name: &str, wanted: Option<&str>) -> Result<Option<Table>, Error> {
+    match read_package(bytes, file_name, wanted) {
+        Ok(table) => Ok(table),
+        Err(Stop::NotOurs) => Ok(None),
+        Err(Stop::Refused(e)) => Err(e),
+    }
+}
+
+fn read_package(
+    bytes: &[u8],
+    file_name: &str,
+    wanted: Option<&str>,
+) -> Result<Option<Table>, Stop> {
+    let Ok(mut zip) = ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(None);
+    };
+    let paths = Paths::of(&zip);
+    let Some((dir, workbook_name)) = office_document(&mut zip, &paths) else {
+        return Ok(None);
+    };
+    let Some((sheets, is_1904)) = workbook(&mut zip, &paths, &dir, &workbook_name) else {
+        return Ok(None);
+    };
+    let Some(number_kinds) = part_text(&mut zip, &paths, &format!("{dir}styles.xml"))
+        .map(|xml| styles::number_kinds(&xml))
+        .unwrap_or(Some(Vec::new()))
+    else {
+        return Ok(None);
+    };
+    let strings: Vec<Text> = match paths.find(&format!("{dir}sharedStrings.xml")) {
+        None => Vec::new(),
+        Some(index) => {
+            let Ok(part) = zip.by_index(index) else {
+                return Ok(None);
+            };
+            let Some(strings) = shared_strings::read(part) else {
+                return Ok(None);
+            };
+            strings
+        }
+    };
+    let context = Context {
+        strings: &strings,
+        number_kinds: &number_kinds,
+        is_1904,
+    };
+    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+    let chosen: Vec<&SheetPart> = match wanted {
+        // A missing sheet, or none at all, is calamine's to report.
+        Some(wanted) => sheets.iter().filter(|s| s.name == wanted).take(1).collect(),
+        None => sheets.iter().collect(),
+    };
+    if chosen.is_empty() {
+        return Ok(None);
+    }
+    for part in chosen {
+        let Some(index) = paths.find(&part.path) else {
+            return Ok(None);
+        };
+        let Ok(xml) = zip.by_index(index) else {
+            return Ok(None);
+        };
+        let cells = sheet::read(xml, &part.name, &context)?;
+        if wanted.is_some() || cells.has_data {
+            return Ok(Some(Table {
+                file_name: file_name.to_string(),
+                format: FileFormat::Xlsx,
+                sheets: names,
+                sheet: part.name.clone(),
+                rows: cells.rows,
+                width: cells.width as u16,
+                merges: cells.merges,
+            }));
+        }
+    }
+    // No sheet has a value: calamine says which error that is.
+    Ok(None)
+}
+
+/// The zip's part names, found as calamine finds them: case-insensitive, `\` as `/`.
+struct Paths(HashMap<String, usize>);
+
+impl Paths {
+    fn of(zip: &Archive<'_>) -> Paths {
+        let mut map = HashMap::with_capacity(zip.len());
+        for (index, name) in zip.file_names().enumerate() {
+            if let Ok(name) = name {
+                map.entry(name.replace('\\', "/").to_ascii_lowercase())
+                    .or_insert(index);
+            }
+        }
+        // `file_names` follows the central directory's order, as `by_index` does.
+        Paths(map)
+    }
+
+    fn find(&self, path: &str) -> Option<usize> {
+        self.0.get(&path.to_ascii_lowercase()).copied()
+    }
+}
+
+fn part_text(zip: &mut Archive<'_>, paths: &Paths, path: &str) -> Option<String> {
+    let mut part = zip.by_index(paths.find(path)?).ok()?;
+    let mut text = String::new();
+    part.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// Each element named `local` (any prefix) with its attributes; `None` on malformed XML.
+fn elements(xml: &str, local: &str, mut each: impl FnMut(&HashMap<String, String>)) -> Option<()> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = false;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == local => {
+                let mut attrs = HashMap::new();
+                for a in e.attributes() {
+                    let a = a.ok()?;
+                    let value = quick_xml::escape::unescape(&a.value).ok()?.into_owned();
+                    attrs.insert(a.key.as_ref().to_string(), value);
+                }
+                each(&attrs);
+            }
+            Event::Eof => return Some(()),
+            _ => {}
+        }
+    }
+}
+
+/// The workbook part's folder and name, from the package relationships.
+fn office_document(zip: &mut Archive<'_>, paths: &Paths) -> Option<(String, String)> {
+    let rels = part_text(zip, paths, "_rels/.rels")?;
+    let mut target = None;
+    elements(&rels, "Relationship", |a| {
+        let is_document = a
+            .get("Type")
+            .is_some_and(|t| t.ends_with("/relationships/officeDocument"));
+        if is_document {
+            if let Some(t) = a.get("Target") {
+                target = Some(t.clone());
+            }
+        }
+    })?;
+    let target = target?;
+    let (dir, name) = match target.rfind('/') {
+        Some(i) => target.split_at(i + 1),
+        None => ("", target.as_str()),
+    };
+    if name.is_empty() {
+        return None;
+    }
+    Some((
+        dir.strip_prefix('/').unwrap_or(dir).to_string(),
+        name.to_string(),
+    ))
+}
+
+/// The worksheets in order (chart and dialog sheets left out) and the date system.
+fn workbook(
+    zip: &mut Archive<'_>,
+    paths: &Paths,
+    dir: &str,
+    name: &str,
+) -> Option<(Vec<SheetPart>, bool)> {
+    let rels = part_text(zip, paths, &format!("{dir}_rels/{name}.rels"))?;
+    let mut targets: HashMap<String, (String, String)> = HashMap::new();
+    elements(&rels, "Relationship", |a| {
+        if let Some(id) = a.get("Id") {
+            let target = a.get("Target").cloned().unwrap_or_default();
+            let kind = a.get("Type").cloned().unwrap_or_default();
+            targets.insert(id.clone(), (target, kind));
+        }
+    })?;
+    let xml = part_text(zip, paths, &format!("{dir}{name}"))?;
+    let mut sheets = Vec::new();
+    let mut known = true;
+    elements(&xml, "sheet", |a| {
+        let id = a
+            .iter()
+            .find(|(k, _)| k.as_str() == "id" || k.ends_with(":id"))
+            .map(|(_, v)| v.as_str());
+        let (Some(name), Some((target, kind))) = (a.get("name"), id.and_then(|id| targets.get(id)))
+        else {
+            known = false;
+            return;
+        };
+        let path = match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_string(),
+            None => format!("{dir}{target}"),
+        };
+        match kind.rsplit('/').next() {
+            Some("worksheet") => sheets.push(SheetPart {
+                name: name.clone(),
+                path,
+            }),
+            Some("chartsheet" | "dialogsheet") => {}
+            _ => known = false,
+        }
+    })?;
+    let mut is_1904 = false;
+    elements(&xml, "workbookPr", |a| {
+        if let Some(v) = a.get("date1904") {
+            is_1904 = v == "1" || v == "true";
+        }
+    })?;
+    known.then_some((sheets, is_1904))
+}

@@ -1,0 +1,519 @@
+//! A worksheet's cells, streamed: the part is inflated in pieces, every complete row in a
+//! piece is scanned for `<c>` elements straight into the table's rows, and the merged
+//! areas are read from the few bytes after `</sheetData>`. No piece of the sheet's XML is
+//! held longer than it takes to scan it.
+
+use super::pieces::Pieces;
+use super::styles::NumberKind;
+use super::xml::{self, Markup, Tag};
+use crate::error::{Error, MAX_SHEET_ROWS};
+use crate::workbook::limits::check_cells;
+use crate::workbook::table::{Cell, Merge, Text};
+use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
+use memchr::{memchr, memmem};
+use std::io::Read;
+
+/// What the workbook tells about every sheet's cells.
+pub struct Context<'a> {
+    pub strings: &'a [Text],
+    pub number_kinds: &'a [NumberKind],
+    pub is_1904: bool,
+}
+
+/// The cells and merges of one sheet.
+pub struct SheetCells {
+    pub rows: Vec<Vec<Cell>>,
+    pub width: usize,
+    pub merges: Vec<Merge>,
+    /// Whether any cell had a value (an empty text counts, as for calamine).
+    pub has_data: bool,
+}
+
+/// Why the quick reader stopped.
+pub enum Stop {
+    /// Something it does not read (or damage): calamine reads the file instead.
+    NotOurs,
+    /// A limit was passed: the file is refused, whoever reads it.
+    Refused(Error),
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Self {
+        Stop::Refused(e)
+    }
+}
+
+fn not_ours<T>(value: Option<T>) -> Result<T, Stop> {
+    value.ok_or(Stop::NotOurs)
+}
+
+pub fn read(part: impl Read, name: &str, context: &Context<'_>) -> Result<SheetCells, Stop> {
+    let mut pieces = Pieces::new(part);
+    // The start of <sheetData>, and the prefix its elements carry (`x:` in some exports).
+    let (prefix, start) = loop {
+        if let Some(found) = find_sheet_data(pieces.window()) {
+            break found;
+        }
+        not_ours(pieces.more())?;
+    };
+    let mut cells = Cells {
+        context,
+        name,
+        rows: Vec::new(),
+        width: 0,
+        row: 0,
+        col: 0,
+        has_data: false,
+    };
+    match start {
+        // <sheetData/>: no cells.
+        Err(after) => pieces.consume(after),
+        Ok(after) => {
+            pieces.consume(after);
+            let row_end = [&b"</"[..], &prefix, b"row>"].concat();
+            let data_end = [&b"</"[..], &prefix, b"sheetData>"].concat();
+            let row_end = memmem::FinderRev::new(&row_end);
+            let data_end = memmem::Finder::new(&data_end);
+            loop {
+                // Only complete rows are scanned; the rest waits for the next piece. A `<`
+                // cannot stand raw in a value, so neither end tag can be imitated by text.
+                let window = pieces.window();
+                if let Some(end) = data_end.find(window) {
+                    cells.scan(&window[..end])?;
+                    pieces.consume(end + data_end.needle().len());
+                    break;
+                }
+                if let Some(end) = row_end.rfind(window) {
+                    let end = end + row_end.needle().len();
+                    cells.scan(&window[..end])?;
+                    pieces.consume(end);
+                }
+                not_ours(pieces.more())?;
+            }
+        }
+    }
+    // What follows the cells is a few kilobytes (merges, page setup).
+    let tail = not_ours(pieces.rest())?;
+    let merges = crate::workbook::merges::merges_in(&tail);
+    Ok(SheetCells {
+        rows: cells.rows,
+        width: cells.width,
+        merges,
+        has_data: cells.has_data,
+    })
+}
+
+/// The prefix of `<sheetData>` and the index past it: `Ok` when cells follow, `Err` for
+/// `<sheetData/>`.
+#[allow(clippy::type_complexity)]
+fn find_sheet_data(buf: &[u8]) -> Option<(Vec<u8>, Result<usize, usize>)> {
+    for at in memmem::find_iter(buf, b"sheetData") {
+        let before = &buf[..at];
+        let Some(lt) = memchr::memrchr(b'<', before) else {
+            continue;
+        };
+        let qname_prefix = &before[lt + 1..];
+        let is_name = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':');
+        if !(qname_prefix.is_empty() || qname_prefix.ends_with(b":"))
+            || !qname_prefix.iter().all(is_name)
+        {
+            continue;
+        }
+        let Some(Markup::Start(tag)) = xml::markup(buf, lt) else {
+            return None;
+        };
+        return Some((
+            qname_prefix.to_vec(),
+            if tag.empty { Err(tag.end) } else { Ok(tag.end) },
+        ));
+    }
+    None
+}
+
+/// The cells found so far, and where the next cell without an `r` attribute goes.
+struct Cells<'c, 'n> {
+    context: &'c Context<'c>,
+    name: &'n str,
+    rows: Vec<Vec<Cell>>,
+    width: usize,
+    row: u32,
+    col: u32,
+    has_data: bool,
+}
+
+impl Cells<'_, '_> {
+    /// Scans complete rows (the sheet's XML between two row boundaries).
+    fn scan(&mut self, xml: &[u8]) -> Result<(), Stop> {
+        let mut at = 0;
+        while let Some(lt) = next_lt(xml, at) {
+            // The common case, `<c r="B7" s="3" t="s">`, without the general tag reader.
+            if xml.get(lt + 1) == Some(&b'c') && matches!(xml.get(lt + 2), Some(b' ' | b'>' | b'/'))
+            {
+                let tag = not_ours(cell_tag(xml, lt + 2))?;
+                at = self.cell(xml, &tag)?;
+                continue;
+            }
+            match not_ours(xml::markup(xml, lt))? {
+                Markup::End(name, end) => {
+                    if xml::local(name) == b"row" {
+                        self.row += 1;
+                        self.col = 0;
+                    }
+                    at = end;
+                }
+                Markup::Other(end) => at = end,
+                Markup::Start(tag) => match tag.local() {
+                    b"row" => {
+                        if let Some(r) = tag.attr(b"r") {
+                            self.row = not_ours(row_number(r))?;
+                        }
+                        if tag.empty {
+                            self.row += 1;
+                            self.col = 0;
+                        }
+                        at = tag.end;
+                    }
+                    b"c" => {
+                        let cell = CellTag {
+                            r: tag.attr(b"r"),
+                            s: tag.attr(b"s"),
+                            t: tag.attr(b"t"),
+                            empty: tag.empty,
+                            end: tag.end,
+                        };
+                        at = self.cell(xml, &cell)?;
+                    }
+                    _ => at = tag.end,
+                },
+            }
+        }
+        Ok(())
+    }
+
+    /// One `<c>` element: its value, stored at its place. Returns the index past it.
+    fn cell(&mut self, xml: &[u8], tag: &CellTag<'_>) -> Result<usize, Stop> {
+        let (row, col) = match tag.r {
+            Some(r) => {
+                let (row, col) = not_ours(cell_reference(r))?;
+                self.col = col;
+                (row, col)
+            }
+            None => (self.row, self.col),
+        };
+        let (kind, style) = (tag.t, tag.s);
+        let mut value = Cell::Empty;
+        let mut has_value = false;
+        let mut at = tag.end;
+        if let Some((raw, end)) = plain_value(xml, at).filter(|_| !tag.empty) {
+            // `<v>…</v></c>`, the shape of nearly every cell.
+            if !matches!(kind, Some(b"inlineStr" | b"is")) {
+                (value, has_value) = self.value(raw, kind, style)?;
+            }
+            at = end;
+        } else if !tag.empty {
+            loop {
+                at += not_ours(memchr(b'<', &xml[at..]))?;
+                match not_ours(xml::markup(xml, at))? {
+                    Markup::End(name, end) => {
+                        at = end;
+                        if xml::local(name) == b"c" {
+                            break;
+                        }
+                    }
+                    Markup::Other(end) => at = end,
+                    Markup::Start(child) => {
+                        (value, has_value, at) = self.child(xml, &child, kind, style)?;
+                    }
+                }
+            }
+        }
+        self.col += 1;
+        if has_value {
+            self.has_data = true;
+        }
+        if !matches!(value, Cell::Empty) {
+            self.store(row as usize, col as usize, value)?;
+        }
+        Ok(at)
+    }
+
+    /// A child of `<c>`: the value it gives (the last child wins, as in calamine), whether
+    /// that is a value at all, and the index past it.
+    fn child(
+        &self,
+        xml: &[u8],
+        child: &Tag<'_>,
+        kind: Option<&[u8]>,
+        style: Option<&[u8]>,
+    ) -> Result<(Cell, bool, usize), Stop> {
+        match child.local() {
+            b"v" => {
+                let (raw, end) = not_ours(content(xml, child))?;
+                if matches!(kind, Some(b"inlineStr" | b"is")) {
+                    return Ok((Cell::Empty, false, end));
+                }
+                let (cell, has) = self.value(raw, kind, style)?;
+                Ok((cell, has, end))
+            }
+            b"f" => {
+                let (_, end) = not_ours(content(xml, child))?;
+                Ok((Cell::Empty, false, end))
+            }
+            b"is" => {
+                if child.empty {
+                    return Ok((Cell::text(""), true, child.end));
+                }
+                let (text, end) = not_ours(xml::rich_text(xml, child.end, child.name))?;
+                Ok((Cell::text(text), true, end))
+            }
+            _ => Err(Stop::NotOurs),
+        }
+    }
+
+    /// A `<v>`'s text by the cell's type, as calamine reads it.
+    fn value(
+        &self,
+        raw: &[u8],
+        kind: Option<&[u8]>,
+        style: Option<&[u8]>,
+    ) -> Result<(Cell, bool), Stop> {
+        // calamine takes these types' text up to the first entity: not worth imitating.
+        if matches!(kind, Some(b"s" | b"n" | b"b" | b"e") | None) && memchr(b'&', raw).is_some() {
+            return Err(Stop::NotOurs);
+        }
+        match kind {
+            Some(b"s") => {
+                if raw.is_empty() {
+                    return Ok((Cell::Empty, false));
+                }
+                let index = parse_index(raw).unwrap_or(0);
+                let text = not_ours(self.context.strings.get(index))?;
+                Ok((Cell::Text(text.clone()), true))
+            }
+            Some(b"n") | None => {
+                if raw.is_empty() {
+                    return Ok((Cell::Empty, false));
+                }
+                match fast_float2::parse::<f64, _>(raw) {
+                    Ok(n) => Ok((self.number(n, style), true)),
+                    Err(_) if kind.is_none() => {
+                        let text = not_ours(std::str::from_utf8(raw).ok())?;
+                        Ok((Cell::text(text), true))
+                    }
+                    Err(_) => Err(Stop::NotOurs),
+                }
+            }
+            Some(b"b") => {
+                let v = not_ours(std::str::from_utf8(raw).ok())?.trim();
+                if v.is_empty() {
+                    Ok((Cell::Empty, false))
+                } else if v == "0" || v.eq_ignore_ascii_case("false") {
+                    Ok((Cell::Bool(false), true))
+                } else if v == "1" || v.eq_ignore_ascii_case("true") {
+                    Ok((Cell::Bool(true), true))
+                } else {
+                    Err(Stop::NotOurs)
+                }
+            }
+            Some(b"e") => {
+                let v = not_ours(std::str::from_utf8(raw).ok())?;
+                let error: calamine::CellErrorType = v.parse().map_err(|_| Stop::NotOurs)?;
+                Ok((Cell::Error(error.to_string().into()), true))
+            }
+            Some(b"str") => {
+                let text = not_ours(xml::text(raw))?;
+                Ok((Cell::text(xml::excel_unescape(&text).as_ref()), true))
+            }
+            Some(b"d") => {
+                let text = not_ours(xml::text(raw))?;
+                Ok((
+                    crate::workbook::read::to_cell(&Data::DateTimeIso(text.into_owned())),
+                    true,
+                ))
+            }
+            Some(_) => Err(Stop::NotOurs),
+        }
+    }
+
+    fn number(&self, n: f64, style: Option<&[u8]>) -> Cell {
+        let kind = match style {
+            Some(s) => self
+                .context
+                .number_kinds
+                .get(parse_index(s).unwrap_or(0))
+                .copied()
+                .unwrap_or(NumberKind::Other),
+            None => NumberKind::Other,
+        };
+        let date_type = match kind {
+            NumberKind::Other => return Cell::Number(n),
+            NumberKind::DateTime => ExcelDateTimeType::DateTime,
+            NumberKind::TimeDelta => ExcelDateTimeType::TimeDelta,
+        };
+        crate::workbook::read::to_cell(&Data::DateTime(ExcelDateTime::new(
+            n,
+            date_type,
+            self.context.is_1904,
+        )))
+    }
+
+    fn store(&mut self, r: usize, c: usize, value: Cell) -> Result<(), Stop> {
+        if r >= MAX_SHEET_ROWS as usize || c >= usize::from(u16::MAX) {
+            return Ok(());
+        }
+        if self.rows.len() <= r {
+            // A stray cell far below the list would allocate every row up to it: check
+            // the grid before growing it.
+            check_cells(self.name, r as u64 + 1, self.width.max(c + 1) as u64)?;
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        let width = self.width;
+        let row = &mut self.rows[r];
+        if row.len() <= c {
+            if row.capacity() == 0 {
+                // Most rows are as wide as the ones before: one allocation each.
+                row.reserve_exact(width.max(c + 1));
+            }
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = value;
+        if c + 1 > self.width {
+            self.width = c + 1;
+            check_cells(self.name, self.rows.len() as u64, self.width as u64)?;
+        }
+        Ok(())
+    }
+}
+
+/// A `<c>` tag's attributes, read in one pass.
+struct CellTag<'x> {
+    r: Option<&'x [u8]>,
+    s: Option<&'x [u8]>,
+    t: Option<&'x [u8]>,
+    empty: bool,
+    end: usize,
+}
+
+/// The attributes of a `<c` tag from `i` (just past the name) to its `>`.
+fn cell_tag(xml: &[u8], mut i: usize) -> Option<CellTag<'_>> {
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let mut tag = CellTag {
+        r: None,
+        s: None,
+        t: None,
+        empty: false,
+        end: 0,
+    };
+    loop {
+        while space(xml.get(i)?) {
+            i += 1;
+        }
+        match xml[i] {
+            b'>' => {
+                tag.end = i + 1;
+                return Some(tag);
+            }
+            b'/' if xml.get(i + 1) == Some(&b'>') => {
+                tag.empty = true;
+                tag.end = i + 2;
+                return Some(tag);
+            }
+            _ => {}
+        }
+        let name_start = i;
+        while !matches!(xml.get(i)?, b'=' | b' ' | b'\t' | b'\r' | b'\n') {
+            i += 1;
+        }
+        let name = &xml[name_start..i];
+        while space(xml.get(i)?) {
+            i += 1;
+        }
+        if xml[i] != b'=' {
+            return None;
+        }
+        i += 1;
+        while space(xml.get(i)?) {
+            i += 1;
+        }
+        let quote = xml[i];
+        if quote != b'"' && quote != b'\'' {
+            return None;
+        }
+        let value_start = i + 1;
+        i = value_start + memchr(quote, &xml[value_start..])?;
+        let value = &xml[value_start..i];
+        i += 1;
+        match name {
+            b"r" => tag.r = Some(value),
+            b"s" => tag.s = Some(value),
+            b"t" => tag.t = Some(value),
+            _ => {}
+        }
+    }
+}
+
+/// `<v>text</v></c>` at `at`: the text and the index past `</c>`.
+fn plain_value(xml: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    let rest = xml.get(at..)?;
+    let body = rest.strip_prefix(b"<v>")?;
+    let len = body.iter().take(64).position(|&b| b == b'<')?;
+    body[len..]
+        .starts_with(b"</v></c>")
+        .then(|| (&body[..len], at + 3 + len + 8))
+}
+
+/// The next `<` from `at`: usually right there, so look at a few bytes before asking memchr.
+fn next_lt(xml: &[u8], at: usize) -> Option<usize> {
+    let rest = xml.get(at..)?;
+    match rest.iter().take(16).position(|&b| b == b'<') {
+        Some(i) => Some(at + i),
+        None => memchr(b'<', rest).map(|i| at + i),
+    }
+}
+
+/// The raw text of an element such as `<v>` or `<f>` that holds only text, and the index
+/// past its end tag; `None` when something else stands inside.
+fn content<'x>(xml: &'x [u8], tag: &Tag<'_>) -> Option<(&'x [u8], usize)> {
+    if tag.empty {
+        return Some((&[], tag.end));
+    }
+    let close = tag.end + memchr(b'<', &xml[tag.end..])?;
+    match xml::markup(xml, close)? {
+        Markup::End(name, end) if name == tag.name => Some((&xml[tag.end..close], end)),
+        _ => None,
+    }
+}
+
+/// Digits as an index, as calamine's integer parser takes them.
+fn parse_index(digits: &[u8]) -> Option<usize> {
+    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        digits
+            .iter()
+            .fold(0usize, |n, d| n * 10 + usize::from(d - b'0')),
+    )
+}
+
+/// `A1` → (0, 0): row and column, 0-based; the row alone for a row's `r`.
+fn cell_reference(r: &[u8]) -> Option<(u32, u32)> {
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = r[..letters].iter().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    Some((row_number(&r[letters..])?, col - 1))
+}
+
+fn row_number(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 7 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = digits
+        .iter()
+        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    n.checked_sub(1)
+}
