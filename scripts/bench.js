@@ -2,6 +2,7 @@
 // (SheetJS XLSX.read of the same file in the same browser), on generated dirty lists.
 // Usage: node scripts/bench.js [rows...]   (default 34000 340782 1000000)
 // Lists are generated once into bench-data/ (git-ignored). Results: bench-data/results.json.
+// To compare builds: PAGE=path/to/lamsach.html CLI=path/to/lamsach (default: this tree's).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -12,6 +13,8 @@ const { launch } = require('../tests/e2e/browser');
 const ROOT = path.resolve(__dirname, '..');
 const DATA = path.join(ROOT, 'bench-data');
 const RUNS = Number(process.env.RUNS || 3);
+const PAGE = path.resolve(process.env.PAGE || path.join(ROOT, 'dist', 'lamsach.html'));
+const CLI = path.resolve(process.env.CLI || path.join(ROOT, 'target/release/lamsach'));
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (!sizes.length) sizes.push(34000, 340782, 1000000);
 
@@ -32,7 +35,7 @@ function cli(file) {
   let peakKb = 0;
   let stages = null;
   for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', path.join(ROOT, 'target/release/lamsach'), 'clean', file,
+    const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', CLI, 'clean', file,
       '-o', out, '--reference-date', '2026-11-27'], { env: { ...process.env, LAMSACH_TIMINGS: '1' }, encoding: 'utf8' });
     const t = /timings_ms read=(\d+) check=(\d+) report=(\d+) write=(\d+) total=(\d+)/.exec(r.stderr);
     const m = /MAXRSS (\d+)/.exec(r.stderr);
@@ -43,7 +46,7 @@ function cli(file) {
 }
 
 async function page(file) {
-  const pageUrl = pathToFileURL(path.join(ROOT, 'dist', 'lamsach.html')).href;
+  const pageUrl = pathToFileURL(PAGE).href;
   const sheetjs = fs.readFileSync(path.join(ROOT, 'node_modules/xlsx/dist/xlsx.full.min.js'), 'utf8');
   const results = [];
   for (let i = 0; i < RUNS; i++) {
@@ -53,7 +56,11 @@ async function page(file) {
     // Long tasks on the page's thread while it works.
     await p.evaluate(() => {
       window.__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ entryTypes: ['longtask'] });
+      window.__states = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ d: e.duration, t: e.startTime }); }).observe({ entryTypes: ['longtask'] });
+      // When each state began, to tell in which step a long task fell.
+      const status = document.querySelector('[data-testid=status]');
+      new MutationObserver(() => window.__states.push({ t: performance.now(), s: status.dataset.state })).observe(status, { attributes: true, attributeFilter: ['data-state'] });
     });
     const t0 = Date.now();
     await p.setInputFiles('[data-testid=file-input]', file);
@@ -61,14 +68,20 @@ async function page(file) {
     const tRead = Date.now();
     const wasmMbAt = async () => p.evaluate(() => Math.round(Number(document.querySelector('[data-testid=status]').dataset.wasmBytes || 0) / 1048576));
     const wasmAfterRead = await wasmMbAt();
+    const rendererAfterRead = peakRendererMb();
     await p.click('[data-testid=start]');
     await p.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid=status]').dataset.state), null, { timeout: 600000 });
     const tChecked = Date.now();
     const wasmAfterCheck = await wasmMbAt();
+    const rendererAfterCheck = peakRendererMb();
     const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 600000 }), p.click('[data-testid=download-xlsx]')]);
     await dl.path();
     const tWritten = Date.now();
-    const longTasks = await p.evaluate(() => window.__long);
+    const longTasks = await p.evaluate(() => window.__long.map((x) => {
+      const before = window.__states.filter((st) => st.t <= x.t).pop();
+      return { d: x.d, after_state: before ? before.s : 'start' };
+    }));
+    const longest = longTasks.reduce((a, b) => (b.d > a.d ? b : a), { d: 0, after_state: '' });
     const wasmMb = await p.evaluate(() => Number(document.querySelector('[data-testid=status]').dataset.wasmBytes || 0) / 1048576);
     const rendererPeak = peakRendererMb();
     // The peer in the same browser: SheetJS reading the same bytes, in a tab of its own (so
@@ -96,7 +109,7 @@ async function page(file) {
     ]).catch((e) => ({ ms: NaN, error: String(e).split('\n')[0] }));
     results.push({
       read_ms: tRead - t0, check_ms: tChecked - tRead, write_ms: tWritten - tChecked, total_ms: tWritten - t0,
-      longest_task_ms: Math.max(0, ...longTasks), renderer_peak_mb: rendererPeak, wasm_memory_mb: Math.round(wasmMb), wasm_mb_after: { read: wasmAfterRead, check: wasmAfterCheck, write: Math.round(wasmMb) }, sheetjs_read_ms: Math.round(peer.ms),
+      longest_task_ms: longest.d, longest_task_after_state: longest.after_state, long_tasks: longTasks.length, renderer_peak_mb: rendererPeak, renderer_peak_mb_after: { read: rendererAfterRead, check: rendererAfterCheck, write: rendererPeak }, wasm_memory_mb: Math.round(wasmMb), wasm_mb_after: { read: wasmAfterRead, check: wasmAfterCheck, write: Math.round(wasmMb) }, sheetjs_read_ms: Math.round(peer.ms),
       sheetjs_error: peer.error,
     });
     await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 10000))]);
@@ -104,9 +117,11 @@ async function page(file) {
   const pick = (k) => median(results.map((r) => r[k]));
   return {
     total_ms: pick('total_ms'), read_ms: pick('read_ms'), check_ms: pick('check_ms'), write_ms: pick('write_ms'),
-    longest_task_ms: Math.max(...results.map((r) => r.longest_task_ms)), renderer_peak_mb: Math.max(...results.map((r) => r.renderer_peak_mb || 0)),
+    longest_task_ms: Math.max(...results.map((r) => r.longest_task_ms)),
+    longest_task_after_state: results.reduce((a, b) => (b.longest_task_ms > a.longest_task_ms ? b : a)).longest_task_after_state, renderer_peak_mb: Math.max(...results.map((r) => r.renderer_peak_mb || 0)),
     wasm_memory_mb: Math.max(...results.map((r) => r.wasm_memory_mb || 0)),
     wasm_mb_after: results[results.length - 1].wasm_mb_after,
+    renderer_peak_mb_after: results[results.length - 1].renderer_peak_mb_after,
     sheetjs_read_ms: pick('sheetjs_read_ms'), sheetjs_error: results.map((r) => r.sheetjs_error).find(Boolean), runs: results,
   };
 }
@@ -139,7 +154,7 @@ function peakRendererMb() {
     };
     all.push(row);
     console.log(`${rows} rows (${row.file_mb} MB): CLI ${c.total_ms} ms (read ${c.stages_ms.read}, check ${c.stages_ms.check}, write ${c.stages_ms.write}; ${c.peak_rss_mb} MB) | ` +
-      `page ${w.total_ms} ms (read ${w.read_ms}, check ${w.check_ms}, write ${w.write_ms}; renderer ${w.renderer_peak_mb} MB, wasm ${w.wasm_memory_mb} MB (after read ${w.wasm_mb_after.read}, check ${w.wasm_mb_after.check}); longest task ${Math.round(w.longest_task_ms)} ms) | ` +
+      `page ${w.total_ms} ms (read ${w.read_ms}, check ${w.check_ms}, write ${w.write_ms}; renderer ${w.renderer_peak_mb} MB (peak by read ${w.renderer_peak_mb_after.read}, check ${w.renderer_peak_mb_after.check}), wasm ${w.wasm_memory_mb} MB (after read ${w.wasm_mb_after.read}, check ${w.wasm_mb_after.check}); longest task ${Math.round(w.longest_task_ms)} ms, in state '${w.longest_task_after_state}') | ` +
       `SheetJS read ${w.sheetjs_error ? 'failed: ' + w.sheetjs_error : w.sheetjs_read_ms + ' ms'} | page/SheetJS ${row.ratio_page_vs_sheetjs_read} | wasm/native ${row.ratio_wasm_vs_native} | ${row.page_us_per_row} µs/row`);
   }
   fs.writeFileSync(path.join(DATA, 'results.json'), JSON.stringify(all, null, 2));

@@ -4,7 +4,7 @@
 //! at the end of the export's sheet, columns mapped by role. No existing row moves.
 
 use crate::checks::duplicates::{self, NewChildMatch};
-use crate::checks::{person_values, PersonValues};
+use crate::checks::{people, Shown};
 use crate::clean::{self, Cleaned};
 use crate::report::Finding;
 use crate::workbook::role::Role;
@@ -45,13 +45,17 @@ pub fn merge(export: &mut Cleaned, new: &Cleaned) -> Merged {
         .options
         .reference_date
         .unwrap_or(chrono::NaiveDate::MAX);
-    let existing = person_values(&export.table, &export.layout, &export.is_record, reference);
-    let incoming = person_values(&new.table, &new.layout, &new.is_record, reference);
-    let existing_people: Vec<duplicates::Person> =
-        existing.iter().map(PersonValues::as_person).collect();
-    let incoming_people: Vec<duplicates::Person> =
-        incoming.iter().map(PersonValues::as_person).collect();
-    let matches = duplicates::match_new_children(&existing_people, &incoming_people);
+    let existing_shown = Shown::of(&export.table, &export.layout, &export.is_record);
+    let incoming_shown = Shown::of(&new.table, &new.layout, &new.is_record);
+    let existing = people(
+        &export.table,
+        &export.layout,
+        &export.is_record,
+        reference,
+        &existing_shown,
+    );
+    let incoming = people(&new.table, &new.layout, &new.is_record, reference, &incoming_shown);
+    let matches = duplicates::match_new_children(&existing, &incoming);
 
     let mut merged = Merged::default();
     merged.summary.new_list_records = incoming.len() as u32;

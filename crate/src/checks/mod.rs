@@ -214,91 +214,110 @@ pub fn check_records(
     }
 }
 
-/// A record's values as the duplicate engine compares them (text cells borrowed).
-pub struct PersonValues<'a> {
-    pub row: u32,
-    pub name: Cow<'a, str>,
-    pub dob: Option<(u16, u8, u8)>,
-    pub year: Option<u16>,
-    pub gender: Option<duplicates::Gender>,
-    pub father: Cow<'a, str>,
-    pub mother: Cow<'a, str>,
-    pub guardian: Cow<'a, str>,
-    pub id: Cow<'a, str>,
-    pub commune: Cow<'a, str>,
-    pub village: Cow<'a, str>,
-}
+/// The roles a [`duplicates::Person`] holds as text, in the order [`Shown`] stores them.
+const PERSON_TEXT: [Role; 7] = [
+    Role::ChildName,
+    Role::FatherName,
+    Role::MotherName,
+    Role::GuardianName,
+    Role::PersonalId,
+    Role::Commune,
+    Role::Village,
+];
 
-impl PersonValues<'_> {
-    pub fn as_person(&self) -> duplicates::Person<'_> {
-        duplicates::Person {
-            row: self.row,
-            name: &self.name,
-            date_of_birth: self.dob,
-            birth_year: self.year,
-            gender: self.gender,
-            father: &self.father,
-            mother: &self.mother,
-            guardian: &self.guardian,
-            personal_id: &self.id,
-            commune: &self.commune,
-            village: &self.village,
+/// The text of the record cells that are not text already (an ID or a date stored as a
+/// number), written once, so that the people borrow every value and none is copied (a
+/// province's list is 340,000 people compared at once).
+pub struct Shown(Vec<String>);
+
+impl Shown {
+    pub fn of(table: &Table, layout: &Layout, is_record: &[bool]) -> Shown {
+        let columns = PERSON_TEXT.map(|role| layout.column_of(role));
+        let mut shown = Vec::new();
+        for r in records(is_record) {
+            for c in columns.iter().flatten() {
+                match table.cell(r, usize::from(*c)) {
+                    Cell::Text(_) | Cell::Empty => {}
+                    other => shown.push(other.display()),
+                }
+            }
         }
+        Shown(shown)
     }
 }
 
-/// The named records of a cleaned table, for the duplicate engine.
-pub fn person_values<'a>(
-    table: &'a Table,
-    layout: &Layout,
-    is_record: &[bool],
-    reference: NaiveDate,
-) -> Vec<PersonValues<'a>> {
-    let legend = gender_legend(layout);
-    let text = |r: usize, role: Role| -> Cow<'a, str> {
-        layout
-            .column_of(role)
-            .map(|c| table.cell(r, usize::from(c)).shown())
-            .unwrap_or_default()
-    };
+fn records(is_record: &[bool]) -> impl Iterator<Item = usize> + '_ {
     is_record
         .iter()
         .enumerate()
         .filter(|(_, rec)| **rec)
-        .map(|(r, _)| {
-            let (dob, year) = match parse_text(&text(r, Role::DateOfBirth), reference) {
-                Parsed::Date(d, _) => (
-                    Some((d.year() as u16, d.month() as u8, d.day() as u8)),
-                    None,
-                ),
-                Parsed::YearOnly(y) => (None, Some(y)),
-                _ => (None, None),
-            };
-            let gender = recognise(&text(r, Role::Gender), &legend).map(|g| match g {
-                Gender::Male => duplicates::Gender::Male,
-                Gender::Female => duplicates::Gender::Female,
-            });
-            let id = text(r, Role::PersonalId);
-            PersonValues {
-                row: r as u32 + 1,
-                name: text(r, Role::ChildName),
-                dob,
-                year,
-                gender,
-                father: text(r, Role::FatherName),
-                mother: text(r, Role::MotherName),
-                guardian: text(r, Role::GuardianName),
-                id: if id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()) {
-                    id
-                } else {
-                    Cow::Borrowed("")
-                },
-                commune: text(r, Role::Commune),
-                village: text(r, Role::Village),
+        .map(|(r, _)| r)
+}
+
+/// The named records of a cleaned table, for the duplicate engine, borrowing the table's
+/// text and `shown` (made by [`Shown::of`] from the same table).
+pub fn people<'a>(
+    table: &'a Table,
+    layout: &Layout,
+    is_record: &[bool],
+    reference: NaiveDate,
+    shown: &'a Shown,
+) -> Vec<duplicates::Person<'a>> {
+    let legend = gender_legend(layout);
+    let columns = PERSON_TEXT.map(|role| layout.column_of(role));
+    let mut next_shown = shown.0.iter();
+    let mut people = Vec::with_capacity(records(is_record).count());
+    for r in records(is_record) {
+        // Walked in the order `Shown::of` wrote them.
+        let texts: [&'a str; 7] = columns.map(|c| {
+            let Some(c) = c else { return "" };
+            match table.cell(r, usize::from(c)) {
+                Cell::Text(t) => t.as_str(),
+                Cell::Empty => "",
+                _ => next_shown.next().map_or("", String::as_str),
             }
-        })
-        .filter(|o| !o.name.is_empty())
-        .collect()
+        });
+        let [name, father, mother, guardian, id, commune, village] = texts;
+        if name.is_empty() {
+            continue;
+        }
+        let cell = |role: Role| {
+            layout
+                .column_of(role)
+                .map(|c| table.cell(r, usize::from(c)).shown())
+                .unwrap_or_default()
+        };
+        let (date_of_birth, birth_year) = match parse_text(&cell(Role::DateOfBirth), reference) {
+            Parsed::Date(d, _) => (
+                Some((d.year() as u16, d.month() as u8, d.day() as u8)),
+                None,
+            ),
+            Parsed::YearOnly(y) => (None, Some(y)),
+            _ => (None, None),
+        };
+        let gender = recognise(&cell(Role::Gender), &legend).map(|g| match g {
+            Gender::Male => duplicates::Gender::Male,
+            Gender::Female => duplicates::Gender::Female,
+        });
+        people.push(duplicates::Person {
+            row: r as u32 + 1,
+            name,
+            date_of_birth,
+            birth_year,
+            gender,
+            father,
+            mother,
+            guardian,
+            personal_id: if id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()) {
+                id
+            } else {
+                ""
+            },
+            commune,
+            village,
+        });
+    }
+    people
 }
 
 /// Groups of records that are probably one child (see [`duplicates`]), from the cleaned
@@ -309,8 +328,8 @@ pub fn duplicate_groups(
     is_record: &[bool],
     reference: NaiveDate,
 ) -> Vec<duplicates::Group> {
-    let owned = person_values(table, layout, is_record, reference);
-    let people: Vec<duplicates::Person> = owned.iter().map(PersonValues::as_person).collect();
+    let shown = Shown::of(table, layout, is_record);
+    let people = people(table, layout, is_record, reference, &shown);
     duplicates::find_duplicates(&people)
 }
 
