@@ -7,10 +7,10 @@ use super::xlsx::{Book, Sheet, SheetSetup, Style};
 use crate::clean::Cleaned;
 use crate::error::Error;
 use crate::options::DateOutput;
-use crate::report::{column_letter, Finding, Lang, Severity};
+use crate::report::{column_letter, Finding, Lang, Rule, Severity};
 use crate::workbook::role::Role;
 use crate::workbook::work_lists::{self, Kind, WorkList};
-use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::Write;
 
 /// Excel's limit on rows in a sheet; the findings sheet stops one row short of it.
@@ -583,6 +583,9 @@ fn write_findings_sheet<'a>(
             (letter, header)
         })
         .collect();
+    // Each rule's code, severity and message, stored once: a province has hundreds of
+    // thousands of findings of a few dozen rules.
+    let mut rule_texts: HashMap<*const Rule, [u32; 3]> = HashMap::new();
     let room = EXCEL_MAX_ROWS - 2;
     for (i, f) in cleaned.findings.iter().take(room).enumerate() {
         sheet.row(i as u32 + 1)?;
@@ -596,15 +599,21 @@ fn write_findings_sheet<'a>(
                 None => sheet.text(1, column_letter(col), Style::Plain)?,
             }
         }
-        sheet.text(3, f.rule.code, Style::Plain)?;
-        sheet.text(4, f.rule.severity.label(lang), Style::Plain)?;
+        let [code, severity, message] = *rule_texts.entry(f.rule as *const Rule).or_insert_with(|| {
+            [
+                sheet.intern(f.rule.code),
+                sheet.intern(f.rule.severity.label(lang)),
+                sheet.intern(f.rule.message(lang)),
+            ]
+        });
+        sheet.text_id(3, code, Style::Plain)?;
+        sheet.text_id(4, severity, Style::Plain)?;
         sheet.text(5, truncate(&f.before, EXCEL_MAX_CELL_CHARS), Style::Plain)?;
         sheet.text(6, truncate(&f.after, EXCEL_MAX_CELL_CHARS), Style::Plain)?;
-        let message = match &f.detail {
-            None => Cow::Borrowed(f.rule.message(lang)),
-            Some(_) => Cow::Owned(f.message(lang)),
-        };
-        sheet.text(7, message, Style::Plain)?;
+        match &f.detail {
+            None => sheet.text_id(7, message, Style::Plain)?,
+            Some(_) => sheet.text(7, f.message(lang), Style::Plain)?,
+        }
     }
     if cleaned.findings.len() > room {
         let msg = match lang {

@@ -224,6 +224,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
 
     /// A text cell holding the shared string `id` (from [`Sheet::intern`]).
     pub fn text_id(&mut self, col: u16, id: u32, style: Style) -> Result<(), Error> {
+        self.book.strings.used();
         self.open_cell(col, style)?;
         self.buf.extend_from_slice(b" t=\"s\"><v>");
         xml::push_u32(&mut self.buf, id);

@@ -15,7 +15,8 @@ pub struct SharedStrings<'a> {
     /// most mismatches are told apart without reading the text.
     index: HashTable<(u32, u32)>,
     hasher: foldhash::fast::FixedState,
-    /// Cells that refer to a shared string (the `count` attribute).
+    /// Cells that refer to a shared string (the `count` attribute), counted by
+    /// [`SharedStrings::used`].
     uses: u64,
 }
 
@@ -41,7 +42,6 @@ impl<'a> SharedStrings<'a> {
         if let Some(&(id, _)) = self.index.find(spread(h), |&(id, eh)| {
             eh == h && texts[id as usize].as_ref() == text.as_ref()
         }) {
-            self.uses += 1;
             return (id, true);
         }
         let id = self.add(text);
@@ -53,7 +53,6 @@ impl<'a> SharedStrings<'a> {
     /// Adds `text` without looking for it: for texts that are almost all distinct. The
     /// table may then hold a text twice, which the format allows.
     pub fn add(&mut self, text: Cow<'a, str>) -> u32 {
-        self.uses += 1;
         let id = self.texts.len() as u32;
         self.texts.push(text);
         id
@@ -66,8 +65,12 @@ impl<'a> SharedStrings<'a> {
             .texts
             .get(id as usize)
             .is_some_and(|t| t.as_ref() == text);
-        self.uses += u64::from(same);
         same.then_some(id)
+    }
+
+    /// One more cell refers to a shared string.
+    pub fn used(&mut self) {
+        self.uses += 1;
     }
 
     pub fn is_empty(&self) -> bool {
