@@ -77,6 +77,7 @@ async function page(file) {
     const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 600000 }), p.click('[data-testid=download-xlsx]')]);
     await dl.path();
     const tWritten = Date.now();
+    const workerMs = await p.evaluate(() => JSON.parse(document.querySelector('[data-testid=status]').dataset.workerMs || '{}'));
     const longTasks = await p.evaluate(() => window.__long.map((x) => {
       const before = window.__states.filter((st) => st.t <= x.t).pop();
       return { d: x.d, after_state: before ? before.s : 'start' };
@@ -109,7 +110,7 @@ async function page(file) {
     ]).catch((e) => ({ ms: NaN, error: String(e).split('\n')[0] }));
     results.push({
       read_ms: tRead - t0, check_ms: tChecked - tRead, write_ms: tWritten - tChecked, total_ms: tWritten - t0,
-      longest_task_ms: longest.d, longest_task_after_state: longest.after_state, long_tasks: longTasks.length, renderer_peak_mb: rendererPeak, renderer_peak_mb_after: { read: rendererAfterRead, check: rendererAfterCheck, write: rendererPeak }, wasm_memory_mb: Math.round(wasmMb), wasm_mb_after: { read: wasmAfterRead, check: wasmAfterCheck, write: Math.round(wasmMb) }, sheetjs_read_ms: Math.round(peer.ms),
+      longest_task_ms: longest.d, longest_task_after_state: longest.after_state, long_tasks: longTasks.length, worker_ms: workerMs, renderer_peak_mb: rendererPeak, renderer_peak_mb_after: { read: rendererAfterRead, check: rendererAfterCheck, write: rendererPeak }, wasm_memory_mb: Math.round(wasmMb), wasm_mb_after: { read: wasmAfterRead, check: wasmAfterCheck, write: Math.round(wasmMb) }, sheetjs_read_ms: Math.round(peer.ms),
       sheetjs_error: peer.error,
     });
     await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 10000))]);
@@ -122,6 +123,7 @@ async function page(file) {
     wasm_memory_mb: Math.max(...results.map((r) => r.wasm_memory_mb || 0)),
     wasm_mb_after: results[results.length - 1].wasm_mb_after,
     renderer_peak_mb_after: results[results.length - 1].renderer_peak_mb_after,
+    worker_ms: results[results.length - 1].worker_ms,
     sheetjs_read_ms: pick('sheetjs_read_ms'), sheetjs_error: results.map((r) => r.sheetjs_error).find(Boolean), runs: results,
   };
 }
@@ -154,7 +156,7 @@ function peakRendererMb() {
     };
     all.push(row);
     console.log(`${rows} rows (${row.file_mb} MB): CLI ${c.total_ms} ms (read ${c.stages_ms.read}, check ${c.stages_ms.check}, write ${c.stages_ms.write}; ${c.peak_rss_mb} MB) | ` +
-      `page ${w.total_ms} ms (read ${w.read_ms}, check ${w.check_ms}, write ${w.write_ms}; renderer ${w.renderer_peak_mb} MB (peak by read ${w.renderer_peak_mb_after.read}, check ${w.renderer_peak_mb_after.check}), wasm ${w.wasm_memory_mb} MB (after read ${w.wasm_mb_after.read}, check ${w.wasm_mb_after.check}); longest task ${Math.round(w.longest_task_ms)} ms, in state '${w.longest_task_after_state}') | ` +
+      `page ${w.total_ms} ms (read ${w.read_ms}, check ${w.check_ms}, write ${w.write_ms}; renderer ${w.renderer_peak_mb} MB (peak by read ${w.renderer_peak_mb_after.read}, check ${w.renderer_peak_mb_after.check}), wasm ${w.wasm_memory_mb} MB (after read ${w.wasm_mb_after.read}, check ${w.wasm_mb_after.check}); longest task ${Math.round(w.longest_task_ms)} ms, in state '${w.longest_task_after_state}'; worker ${JSON.stringify(w.worker_ms)}) | ` +
       `SheetJS read ${w.sheetjs_error ? 'failed: ' + w.sheetjs_error : w.sheetjs_read_ms + ' ms'} | page/SheetJS ${row.ratio_page_vs_sheetjs_read} | wasm/native ${row.ratio_wasm_vs_native} | ${row.page_us_per_row} µs/row`);
   }
   fs.writeFileSync(path.join(DATA, 'results.json'), JSON.stringify(all, null, 2));

@@ -78,6 +78,13 @@
     pending.delete(m.id);
     // The worker's wasm memory (a high-water mark), for benchmarks; no child data.
     if (m.wasm_bytes) $('status').dataset.wasmBytes = String(m.wasm_bytes);
+    // How long the worker spent on each kind of request (benchmarks: the page's own cost is
+    // the rest); durations only.
+    if (m.worker_ms != null) {
+      const spent = JSON.parse($('status').dataset.workerMs || '{}');
+      spent[p.type] = (spent[p.type] || 0) + m.worker_ms;
+      $('status').dataset.workerMs = JSON.stringify(spent);
+    }
     if (m.type === 'error') p.reject({ error: m.error });
     else if (m.type === 'crash') { p.reject({ crash: m.message, during: p.type }); restartAfterCrash(); }
     else p.resolve(m);

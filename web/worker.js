@@ -55,9 +55,11 @@ self.onmessage = (event) => {
   try {
     const handler = handlers[m.type];
     if (!handler) throw new Error('unknown request ' + m.type);
+    const started = performance.now();
     const out = handler(m);
     const [reply, transfer] = Array.isArray(out) ? out : [out, []];
-    post(Object.assign({ id: m.id, type: 'done', wasm_bytes: wasm_bindgen.wasm_memory_bytes() }, reply), transfer);
+    const worker_ms = Math.round(performance.now() - started);
+    post(Object.assign({ id: m.id, type: 'done', wasm_bytes: wasm_bindgen.wasm_memory_bytes(), worker_ms }, reply), transfer);
   } catch (err) {
     fail(m.id, err);
   }
