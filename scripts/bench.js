@@ -161,4 +161,6 @@ function peakRendererMb() {
   }
   fs.writeFileSync(path.join(DATA, 'results.json'), JSON.stringify(all, null, 2));
   console.log(`written ${path.join(DATA, 'results.json')}`);
+  // A browser whose tab ran out of memory may not close: do not wait for it.
+  process.exit(0);
 })().catch((e) => { console.error(e); process.exit(1); });
