@@ -54,7 +54,13 @@ pub fn merge(export: &mut Cleaned, new: &Cleaned) -> Merged {
         reference,
         &existing_shown,
     );
-    let incoming = people(&new.table, &new.layout, &new.is_record, reference, &incoming_shown);
+    let incoming = people(
+        &new.table,
+        &new.layout,
+        &new.is_record,
+        reference,
+        &incoming_shown,
+    );
     let matches = duplicates::match_new_children(&existing, &incoming);
 
     let mut merged = Merged::default();

@@ -599,13 +599,14 @@ fn write_findings_sheet<'a>(
                 None => sheet.text(1, column_letter(col), Style::Plain)?,
             }
         }
-        let [code, severity, message] = *rule_texts.entry(f.rule as *const Rule).or_insert_with(|| {
-            [
-                sheet.intern(f.rule.code),
-                sheet.intern(f.rule.severity.label(lang)),
-                sheet.intern(f.rule.message(lang)),
-            ]
-        });
+        let [code, severity, message] =
+            *rule_texts.entry(f.rule as *const Rule).or_insert_with(|| {
+                [
+                    sheet.intern(f.rule.code),
+                    sheet.intern(f.rule.severity.label(lang)),
+                    sheet.intern(f.rule.message(lang)),
+                ]
+            });
         sheet.text_id(3, code, Style::Plain)?;
         sheet.text_id(4, severity, Style::Plain)?;
         sheet.text(5, truncate(&f.before, EXCEL_MAX_CELL_CHARS), Style::Plain)?;
