@@ -365,3 +365,95 @@ pub fn duplicate_findings(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbook::header::Column;
+    use crate::workbook::table::{FileFormat, Table};
+
+    fn column(index: u16, role: Role) -> Column {
+        Column {
+            index,
+            letter: crate::report::column_letter(index),
+            header: String::new(),
+            role: Some(role),
+        }
+    }
+
+    #[test]
+    fn people_take_each_value_from_its_own_cell_when_some_are_numbers() {
+        let text = |s: &str| Cell::text(s);
+        let rows = vec![
+            vec![
+                text("Họ và tên"),
+                text("Số định danh"),
+                text("Họ tên cha"),
+                text("Thôn"),
+            ],
+            // An ID and a father's "name" stored as numbers, between text cells.
+            vec![
+                text("Lò Văn Páo"),
+                Cell::Number(14210000004.0),
+                Cell::Number(7.0),
+                text("Bản Mường"),
+            ],
+            vec![
+                text("Trần Thị Bích"),
+                text("079315000002"),
+                text("Trần Văn Dũng"),
+                Cell::Empty,
+            ],
+            // No name: left out, and its number must not shift the others'.
+            vec![
+                Cell::Empty,
+                Cell::Number(1.0),
+                Cell::Number(2.0),
+                text("Thôn 2"),
+            ],
+            vec![
+                text("Phạm Quốc Việt"),
+                Cell::Number(1216000005.5),
+                text("Phạm Văn Hùng"),
+                Cell::Number(3.0),
+            ],
+        ];
+        let table = Table {
+            file_name: "t.xlsx".into(),
+            format: FileFormat::Xlsx,
+            sheets: vec!["S".into()],
+            sheet: "S".into(),
+            width: 4,
+            rows,
+            merges: Vec::new(),
+        };
+        let layout = Layout {
+            header_first: 0,
+            header_last: 0,
+            data_start: 1,
+            columns: vec![
+                column(0, Role::ChildName),
+                column(1, Role::PersonalId),
+                column(2, Role::FatherName),
+                column(3, Role::Village),
+            ],
+        };
+        let is_record = [false, true, true, true, true];
+        let shown = Shown::of(&table, &layout, &is_record);
+        let reference = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
+        let people = people(&table, &layout, &is_record, reference, &shown);
+        let seen: Vec<(u32, &str, &str, &str, &str)> = people
+            .iter()
+            .map(|p| (p.row, p.name, p.personal_id, p.father, p.village))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                // 14210000004 shows 11 digits: not an ID to compare.
+                (2, "Lò Văn Páo", "", "7", "Bản Mường"),
+                (3, "Trần Thị Bích", "079315000002", "Trần Văn Dũng", ""),
+                (5, "Phạm Quốc Việt", "", "Phạm Văn Hùng", "3"),
+            ]
+        );
+    }
+}
