@@ -277,8 +277,13 @@ impl Cells<'_, '_> {
         kind: Option<&[u8]>,
         style: Option<&[u8]>,
     ) -> Result<(Cell, bool), Stop> {
-        // calamine takes these types' text up to the first entity: not worth imitating.
-        if matches!(kind, Some(b"s" | b"n" | b"b" | b"e") | None) && memchr(b'&', raw).is_some() {
+        // calamine takes these types' text up to the first entity: not worth imitating. Nor
+        // its reading of string or style numbers longer than any table (they differ between
+        // 32- and 64-bit builds).
+        if matches!(kind, Some(b"s" | b"n" | b"b" | b"e") | None) && memchr(b'&', raw).is_some()
+            || style.is_some_and(|s| s.len() > 9)
+            || kind == Some(b"s") && raw.len() > 9
+        {
             return Err(Stop::NotOurs);
         }
         match kind {
@@ -484,9 +489,10 @@ fn content<'x>(xml: &'x [u8], tag: &Tag<'_>) -> Option<(&'x [u8], usize)> {
     }
 }
 
-/// Digits as an index, as calamine's integer parser takes them.
+/// Digits as an index, as calamine's integer parser takes them (at most nine digits: more
+/// than any sheet has strings or styles, and no overflow on 32-bit wasm).
 fn parse_index(digits: &[u8]) -> Option<usize> {
-    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+    if digits.is_empty() || digits.len() > 9 || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
     Some(
@@ -516,4 +522,24 @@ fn row_number(digits: &[u8]) -> Option<u32> {
         .iter()
         .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
     n.checked_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_and_indexes_out_of_range_are_not_read() {
+        assert_eq!(cell_reference(b"A1"), Some((0, 0)));
+        assert_eq!(cell_reference(b"xfd1048576"), Some((1_048_575, 16_383)));
+        // Damage: letters or digits past any sheet's size, no row, row 0.
+        assert_eq!(cell_reference(b"ABCD1"), None);
+        assert_eq!(cell_reference(b"A99999999999999"), None);
+        assert_eq!(cell_reference(b"A"), None);
+        assert_eq!(cell_reference(b"A0"), None);
+        assert_eq!(row_number(b"99999999999999999999"), None);
+        assert_eq!(parse_index(b"42"), Some(42));
+        assert_eq!(parse_index(b"99999999999999999999"), None);
+        assert_eq!(parse_index(b"4x"), None);
+    }
 }
