@@ -89,15 +89,8 @@ fn every_xlsx_fixture_reads_as_calamine_reads_it() {
 /// A workbook from hand-written parts: `sheets` are (name, sheet XML), `strings` the
 /// shared strings part, `styles` the styles part.
 fn package(sheets: &[(&str, &str)], strings: Option<&str>, styles: Option<&str>) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    let mut put = |name: &str, text: &str| {
-        zip.start_file(name, options)
-            .unwrap_or_else(|e| panic!("{e}"));
-        zip.write_all(text.as_bytes())
-            .unwrap_or_else(|e| panic!("{e}"));
-    };
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut put = |name: &str, text: &str| parts.push((name.to_string(), text.into()));
     put(
         "[Content_Types].xml",
         r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#,
@@ -131,7 +124,7 @@ fn package(sheets: &[(&str, &str)], strings: Option<&str>, styles: Option<&str>)
     if let Some(styles) = styles {
         put("xl/styles.xml", styles);
     }
-    zip.finish().unwrap_or_else(|e| panic!("{e}")).into_inner()
+    zip_of(&parts)
 }
 
 const STYLES: &str = r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="[h]:mm"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs></styleSheet>"#;

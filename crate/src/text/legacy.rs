@@ -790,6 +790,17 @@ fn no_reading_possible(s: &str) -> bool {
 /// - A cell that is invalid every way, or valid two different ways, is `Unsure` when it holds a
 ///   legacy signal, else kept.
 pub(crate) fn decide(s: &str, col: &ColumnEncoding) -> Decision {
+    match reading_for(s, col) {
+        // A legacy text converts to Vietnamese that reads as Unicode; a reading that itself
+        // votes for a legacy encoding is noise read as an encoding (random letters and
+        // symbols), and converting it would make a second cleaning change it again.
+        Decision::Convert(r) if matches!(vote(&r.text), Some(Vote::Legacy(_))) => Decision::Unsure,
+        decision => decision,
+    }
+}
+
+/// [`decide`] before its check that the chosen reading is itself settled.
+fn reading_for(s: &str, col: &ColumnEncoding) -> Decision {
     if !may_be_legacy(s) || no_reading_possible(s) {
         return Decision::Keep;
     }

@@ -423,14 +423,6 @@ fn fix_pass<'a>(input: &'a str, options: &TextOptions) -> Option<Pass<'a>> {
     let stripped = unicode::pre_clean(input, &mut fixes);
     let (decoded, converted) = match legacy::decide(&stripped, &options.column) {
         legacy::Decision::Keep => (stripped, false),
-        // A legacy text converts to Vietnamese that reads as Unicode; a result that itself
-        // votes for a legacy encoding was noise read as an encoding (random letters and
-        // symbols), and converting it would make a second cleaning change it again.
-        legacy::Decision::Convert(r)
-            if matches!(legacy::vote(&r.text), Some(legacy::Vote::Legacy(_))) =>
-        {
-            return None
-        }
         legacy::Decision::Convert(r) => {
             changes.push(match r.enc {
                 legacy::Encoding::Tcvn3 => Change::LegacyTcvn3,

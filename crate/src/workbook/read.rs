@@ -1,7 +1,7 @@
 //! Bytes → [`Table`]: find the real format from the bytes, open it with calamine (xlsx, xls,
 //! ods) or the csv crate, pick the sheet, and turn cells into [`Cell`]s.
 
-use super::table::{Cell, DateCell, FileFormat, Merge, Table};
+use super::table::{Cell, DateCell, FileFormat, Grid, Merge, Table};
 use crate::error::{Error, MAX_INPUT_BYTES};
 use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, Xls, XlsError, XlsxError};
 use std::io::Cursor;
@@ -68,7 +68,7 @@ fn read_zip(
         }
     }
     match calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes)) {
-        Ok(mut book) => read_xlsx(&mut book, bytes, file_name, sheet),
+        Ok(mut book) => read_xlsx(&mut book, file_name, sheet),
         Err(xlsx_err) => match calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
             Ok(mut book) => {
                 let (name, range) = choose_range(&mut book, sheet)?;
@@ -91,7 +91,6 @@ fn read_zip(
 /// would hold a second copy of a whole province's sheet.
 fn read_xlsx<RS: std::io::Read + std::io::Seek>(
     book: &mut calamine::Xlsx<RS>,
-    bytes: &[u8],
     file_name: &str,
     sheet: Option<&str>,
 ) -> Result<Table, Error> {
@@ -105,41 +104,16 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(
         }
         Ok(false)
     })?;
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
-    let mut width = 0usize;
-    {
-        let mut cells = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
-        while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
-            let (r, c) = cell.get_position();
-            let (r, c) = (r as usize, c as usize);
-            let value = to_cell_ref(cell.get_value());
-            if matches!(value, Cell::Empty)
-                || r >= crate::error::MAX_SHEET_ROWS as usize
-                || c >= usize::from(u16::MAX)
-            {
-                continue;
-            }
-            if rows.len() <= r {
-                // A stray cell far below the list would allocate every row up to it: check
-                // the grid before growing it (no <dimension> element may have warned us).
-                super::limits::check_cells(&name, r as u64 + 1, width.max(c + 1) as u64)?;
-                rows.resize_with(r + 1, Vec::new);
-            }
-            let row = &mut rows[r];
-            if row.len() <= c {
-                row.resize(c + 1, Cell::Empty);
-            }
-            row[c] = value;
-            if c + 1 > width {
-                width = c + 1;
-                super::limits::check_cells(&name, rows.len() as u64, width as u64)?;
-            }
-        }
+    let mut grid = Grid::new(&name);
+    let mut cells = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
+    while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
+        let (r, c) = cell.get_position();
+        grid.put(r as usize, c as usize, to_cell_ref(cell.get_value()))?;
     }
-    let merges = match super::merges::xlsx_merges(bytes, &name) {
-        Some(merges) => merges,
-        None => merges_of(&book.merge_cells_by_sheet_name(&name).unwrap_or_default()),
-    };
+    drop(cells);
+    // Only files our reader left come here (rare, often damaged): calamine's own merges.
+    let merges = merges_of(&book.merge_cells_by_sheet_name(&name).unwrap_or_default());
+    let (rows, width) = (grid.rows, grid.width);
     Ok(Table {
         file_name: file_name.to_string(),
         format: FileFormat::Xlsx,

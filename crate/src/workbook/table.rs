@@ -113,6 +113,83 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
+/// A cell reference such as `B7` (or `xfd1048576`) as (row, column), 0-based; `None` for
+/// anything else, and for a place outside Excel's grid of 1,048,576 × 16,384.
+pub fn cell_position(reference: &[u8]) -> Option<(u32, u16)> {
+    let letters = reference
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let digits = &reference[letters..];
+    if !(1..=3).contains(&letters)
+        || !(1..=7).contains(&digits.len())
+        || !digits.iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let col = reference[..letters].iter().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    let row = digits
+        .iter()
+        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    if row == 0 || row > crate::error::MAX_SHEET_ROWS || col > 16_384 {
+        return None;
+    }
+    Some((row - 1, (col - 1) as u16))
+}
+
+/// The rows of a sheet as a reader finds its cells, in any order: a row is allocated only
+/// after the limits allow the grid it makes.
+pub struct Grid<'s> {
+    sheet: &'s str,
+    pub rows: Vec<Vec<Cell>>,
+    pub width: usize,
+}
+
+impl<'s> Grid<'s> {
+    pub fn new(sheet: &'s str) -> Self {
+        Grid {
+            sheet,
+            rows: Vec::new(),
+            width: 0,
+        }
+    }
+
+    /// Puts `value` at row `r`, column `c` (0-based). An empty value, or a place outside
+    /// Excel's grid, is left out.
+    pub fn put(&mut self, r: usize, c: usize, value: Cell) -> Result<(), crate::Error> {
+        use super::limits::check_cells;
+        if matches!(value, Cell::Empty)
+            || r >= crate::error::MAX_SHEET_ROWS as usize
+            || c >= usize::from(u16::MAX)
+        {
+            return Ok(());
+        }
+        if self.rows.len() <= r {
+            // A stray cell far below the list would allocate every row up to it: check the
+            // grid before growing it (no <dimension> element may have warned us).
+            check_cells(self.sheet, r as u64 + 1, self.width.max(c + 1) as u64)?;
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        let width = self.width;
+        let row = &mut self.rows[r];
+        if row.len() <= c {
+            if row.capacity() == 0 {
+                // Most rows are as wide as the ones before: one allocation each.
+                row.reserve_exact(width.max(c + 1));
+            }
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = value;
+        if c + 1 > self.width {
+            self.width = c + 1;
+            check_cells(self.sheet, self.rows.len() as u64, self.width as u64)?;
+        }
+        Ok(())
+    }
+}
+
 /// A merged area, 0-based and inclusive, as in the source sheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Merge {

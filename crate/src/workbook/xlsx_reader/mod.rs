@@ -12,9 +12,10 @@ mod sheet;
 mod styles;
 mod xml;
 
+use super::merges::elements;
+use super::spreadsheetml::attr;
 use super::table::{FileFormat, Table, Text};
 use crate::error::Error;
-use quick_xml::events::Event;
 use sheet::{Context, Stop};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -137,38 +138,16 @@ fn part_text(zip: &mut Archive<'_>, paths: &Paths, path: &str) -> Option<String>
     Some(text)
 }
 
-/// Each element named `local` (any prefix) with its attributes; `None` on malformed XML.
-fn elements(xml: &str, local: &str, mut each: impl FnMut(&HashMap<String, String>)) -> Option<()> {
-    let mut reader = quick_xml::Reader::from_str(xml);
-    reader.config_mut().check_end_names = false;
-    loop {
-        match reader.read_event().ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == local => {
-                let mut attrs = HashMap::new();
-                for a in e.attributes() {
-                    let a = a.ok()?;
-                    let value = quick_xml::escape::unescape(&a.value).ok()?.into_owned();
-                    attrs.insert(a.key.as_ref().to_string(), value);
-                }
-                each(&attrs);
-            }
-            Event::Eof => return Some(()),
-            _ => {}
-        }
-    }
-}
-
 /// The workbook part's folder and name, from the package relationships.
 fn office_document(zip: &mut Archive<'_>, paths: &Paths) -> Option<(String, String)> {
     let rels = part_text(zip, paths, "_rels/.rels")?;
     let mut target = None;
-    elements(&rels, "Relationship", |a| {
-        let is_document = a
-            .get("Type")
-            .is_some_and(|t| t.ends_with("/relationships/officeDocument"));
+    elements(&rels, "Relationship", |e| {
+        let is_document =
+            attr(e, "Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"));
         if is_document {
-            if let Some(t) = a.get("Target") {
-                target = Some(t.clone());
+            if let Some(t) = attr(e, "Target") {
+                target = Some(t);
             }
         }
     })?;
@@ -195,23 +174,22 @@ fn workbook(
 ) -> Option<(Vec<SheetPart>, bool)> {
     let rels = part_text(zip, paths, &format!("{dir}_rels/{name}.rels"))?;
     let mut targets: HashMap<String, (String, String)> = HashMap::new();
-    elements(&rels, "Relationship", |a| {
-        if let Some(id) = a.get("Id") {
-            let target = a.get("Target").cloned().unwrap_or_default();
-            let kind = a.get("Type").cloned().unwrap_or_default();
-            targets.insert(id.clone(), (target, kind));
+    elements(&rels, "Relationship", |e| {
+        if let Some(id) = attr(e, "Id") {
+            let target = attr(e, "Target").unwrap_or_default();
+            let kind = attr(e, "Type").unwrap_or_default();
+            targets.insert(id, (target, kind));
         }
     })?;
     let xml = part_text(zip, paths, &format!("{dir}{name}"))?;
     let mut sheets = Vec::new();
     let mut known = true;
-    elements(&xml, "sheet", |a| {
-        let id = a
-            .iter()
-            .find(|(k, _)| k.as_str() == "id" || k.ends_with(":id"))
-            .map(|(_, v)| v.as_str());
-        let (Some(name), Some((target, kind))) = (a.get("name"), id.and_then(|id| targets.get(id)))
-        else {
+    elements(&xml, "sheet", |e| {
+        // `r:id`, whatever its prefix.
+        let (Some(name), Some((target, kind))) = (
+            attr(e, "name"),
+            attr(e, "id").and_then(|id| targets.get(&id)),
+        ) else {
             known = false;
             return;
         };
@@ -220,17 +198,14 @@ fn workbook(
             None => format!("{dir}{target}"),
         };
         match kind.rsplit('/').next() {
-            Some("worksheet") => sheets.push(SheetPart {
-                name: name.clone(),
-                path,
-            }),
+            Some("worksheet") => sheets.push(SheetPart { name, path }),
             Some("chartsheet" | "dialogsheet") => {}
             _ => known = false,
         }
     })?;
     let mut is_1904 = false;
-    elements(&xml, "workbookPr", |a| {
-        if let Some(v) = a.get("date1904") {
+    elements(&xml, "workbookPr", |e| {
+        if let Some(v) = attr(e, "date1904") {
             is_1904 = v == "1" || v == "true";
         }
     })?;

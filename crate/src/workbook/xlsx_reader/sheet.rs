@@ -6,9 +6,8 @@
 use super::pieces::Pieces;
 use super::styles::NumberKind;
 use super::xml::{self, Markup, Tag};
-use crate::error::{Error, MAX_SHEET_ROWS};
-use crate::workbook::limits::check_cells;
-use crate::workbook::table::{Cell, Merge, Text};
+use crate::error::Error;
+use crate::workbook::table::{cell_position, Cell, Grid, Merge, Text};
 use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
 use memchr::{memchr, memmem};
 use std::io::Read;
@@ -58,9 +57,7 @@ pub fn read(part: impl Read, name: &str, context: &Context<'_>) -> Result<SheetC
     };
     let mut cells = Cells {
         context,
-        name,
-        rows: Vec::new(),
-        width: 0,
+        grid: Grid::new(name),
         row: 0,
         col: 0,
         has_data: false,
@@ -96,8 +93,8 @@ pub fn read(part: impl Read, name: &str, context: &Context<'_>) -> Result<SheetC
     let tail = not_ours(pieces.rest())?;
     let merges = crate::workbook::merges::merges_in(&tail);
     Ok(SheetCells {
-        rows: cells.rows,
-        width: cells.width,
+        rows: cells.grid.rows,
+        width: cells.grid.width,
         merges,
         has_data: cells.has_data,
     })
@@ -133,9 +130,7 @@ fn find_sheet_data(buf: &[u8]) -> Option<(Vec<u8>, Result<usize, usize>)> {
 /// The cells found so far, and where the next cell without an `r` attribute goes.
 struct Cells<'c, 'n> {
     context: &'c Context<'c>,
-    name: &'n str,
-    rows: Vec<Vec<Cell>>,
-    width: usize,
+    grid: Grid<'n>,
     row: u32,
     col: u32,
     has_data: bool,
@@ -231,9 +226,7 @@ impl Cells<'_, '_> {
         if has_value {
             self.has_data = true;
         }
-        if !matches!(value, Cell::Empty) {
-            self.store(row as usize, col as usize, value)?;
-        }
+        self.grid.put(row as usize, col as usize, value)?;
         Ok(at)
     }
 
@@ -361,33 +354,6 @@ impl Cells<'_, '_> {
             self.context.is_1904,
         )))
     }
-
-    fn store(&mut self, r: usize, c: usize, value: Cell) -> Result<(), Stop> {
-        if r >= MAX_SHEET_ROWS as usize || c >= usize::from(u16::MAX) {
-            return Ok(());
-        }
-        if self.rows.len() <= r {
-            // A stray cell far below the list would allocate every row up to it: check
-            // the grid before growing it.
-            check_cells(self.name, r as u64 + 1, self.width.max(c + 1) as u64)?;
-            self.rows.resize_with(r + 1, Vec::new);
-        }
-        let width = self.width;
-        let row = &mut self.rows[r];
-        if row.len() <= c {
-            if row.capacity() == 0 {
-                // Most rows are as wide as the ones before: one allocation each.
-                row.reserve_exact(width.max(c + 1));
-            }
-            row.resize(c + 1, Cell::Empty);
-        }
-        row[c] = value;
-        if c + 1 > self.width {
-            self.width = c + 1;
-            check_cells(self.name, self.rows.len() as u64, self.width as u64)?;
-        }
-        Ok(())
-    }
 }
 
 /// A `<c>` tag's attributes, read in one pass.
@@ -502,18 +468,12 @@ fn parse_index(digits: &[u8]) -> Option<usize> {
     )
 }
 
-/// `A1` → (0, 0): row and column, 0-based; the row alone for a row's `r`.
+/// `A1` → (0, 0): row and column, 0-based, exactly as calamine reads a cell's `r` (no `$`).
 fn cell_reference(r: &[u8]) -> Option<(u32, u32)> {
-    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if letters == 0 || letters > 3 {
-        return None;
-    }
-    let col = r[..letters].iter().fold(0u32, |n, b| {
-        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
-    });
-    Some((row_number(&r[letters..])?, col - 1))
+    cell_position(r).map(|(row, col)| (row, u32::from(col)))
 }
 
+/// A row's `r`: its 0-based index.
 fn row_number(digits: &[u8]) -> Option<u32> {
     if digits.is_empty() || digits.len() > 7 || !digits.iter().all(u8::is_ascii_digit) {
         return None;
@@ -541,5 +501,53 @@ mod tests {
         assert_eq!(parse_index(b"42"), Some(42));
         assert_eq!(parse_index(b"99999999999999999999"), None);
         assert_eq!(parse_index(b"4x"), None);
+    }
+
+    fn merges_of(xml: &str) -> Vec<Merge> {
+        let context = Context {
+            strings: &[],
+            number_kinds: &[],
+            is_1904: false,
+        };
+        match read(xml.as_bytes(), "S", &context) {
+            Ok(cells) => cells.merges,
+            Err(_) => panic!("not read"),
+        }
+    }
+
+    #[test]
+    fn merges_after_the_cells_are_found_across_pieces() {
+        let mut xml = String::from("<worksheet><sheetData>");
+        // A cell text naming the tag, escaped as it must be, is not the end of the cells.
+        xml.push_str(
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lt;/sheetData&gt;</t></is></c></row>",
+        );
+        // More than one piece of XML.
+        for r in 2..100_000 {
+            xml.push_str(&format!(
+                "<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c></row>"
+            ));
+        }
+        xml.push_str("</sheetData><mergeCells count=\"2\"><mergeCell ref=\"A1:J1\"/><mergeCell ref=\"$B$2:C3\"/></mergeCells></worksheet>");
+        assert_eq!(
+            merges_of(&xml),
+            vec![
+                Merge {
+                    first_row: 0,
+                    first_col: 0,
+                    last_row: 0,
+                    last_col: 9
+                },
+                Merge {
+                    first_row: 1,
+                    first_col: 1,
+                    last_row: 2,
+                    last_col: 2
+                },
+            ]
+        );
+        let prefixed = "<x:worksheet><x:sheetData></x:sheetData><x:mergeCells><x:mergeCell ref=\"A1:B1\"/></x:mergeCells></x:worksheet>";
+        assert_eq!(merges_of(prefixed).len(), 1);
+        assert_eq!(merges_of("<worksheet><sheetData/></worksheet>"), vec![]);
     }
 }

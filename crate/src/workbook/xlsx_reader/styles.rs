@@ -1,6 +1,7 @@
 //! Which cell styles show a number as a date: `xl/styles.xml`'s number formats and cell
 //! formats, read as calamine reads them so both readers turn the same cells into dates.
 
+use crate::workbook::spreadsheetml::attr;
 use quick_xml::events::Event;
 use std::collections::HashMap;
 
@@ -27,16 +28,13 @@ pub fn number_kinds(xml: &str) -> Option<Vec<NumberKind>> {
             Event::Start(e) => match e.local_name().as_ref() {
                 "numFmts" => in_num_fmts = true,
                 "numFmt" if in_num_fmts => {
-                    let id = attr(&e, "numFmtId")?;
-                    let code = attr(&e, "formatCode")?;
-                    if let (Some(id), Some(code)) = (id, code) {
-                        let code = quick_xml::escape::unescape(&code).ok()?.into_owned();
+                    if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
                         custom.insert(id, code);
                     }
                 }
                 "cellXfs" => in_cell_xfs = true,
                 "xf" if in_cell_xfs => {
-                    kinds.push(match attr(&e, "numFmtId")? {
+                    kinds.push(match attr(&e, "numFmtId") {
                         None => NumberKind::Other,
                         Some(id) => match custom.get(&id) {
                             Some(code) => custom_kind(code),
@@ -58,17 +56,6 @@ pub fn number_kinds(xml: &str) -> Option<Vec<NumberKind>> {
             _ => {}
         }
     }
-}
-
-/// `Ok(None)` when absent; `None` when the attributes are malformed.
-fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<Option<String>> {
-    for a in e.attributes() {
-        let a = a.ok()?;
-        if a.key.as_ref() == key {
-            return Some(Some(a.value.into_owned()));
-        }
-    }
-    Some(None)
 }
 
 /// Excel's built-in number formats that show dates and times (ECMA-376 18.8.30, with the

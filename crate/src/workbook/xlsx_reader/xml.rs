@@ -48,7 +48,7 @@ pub fn markup(xml: &[u8], at: usize) -> Option<Markup<'_>> {
     match *xml.get(at + 1)? {
         b'/' => {
             let close = at + 2 + memchr(b'>', &xml[at + 2..])?;
-            Some(Markup::End(trim(&xml[at + 2..close]), close + 1))
+            Some(Markup::End(xml[at + 2..close].trim_ascii(), close + 1))
         }
         b'?' => Some(Markup::Other(
             at + 2 + memmem::find(&xml[at + 2..], b"?>")? + 2,
@@ -107,7 +107,7 @@ pub fn attr<'a>(attrs: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
         let start = rest.iter().position(|b| !b.is_ascii_whitespace())?;
         rest = &rest[start..];
         let eq = memchr(b'=', rest)?;
-        let name = trim(&rest[..eq]);
+        let name = rest[..eq].trim_ascii();
         let after = &rest[eq + 1..];
         let q = after.iter().position(|b| !b.is_ascii_whitespace())?;
         let quote = after[q];
@@ -122,18 +122,6 @@ pub fn attr<'a>(attrs: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
         }
         rest = &after[value_start + value_len + 1..];
     }
-}
-
-fn trim(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(start, |e| e + 1);
-    &bytes[start..end]
 }
 
 /// Character data as an XML 1.0 reader reports it: line ends normalised to `\n`, then the
