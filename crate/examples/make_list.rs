@@ -237,12 +237,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let father_surname = surname;
         if !rng.chance(8) {
             sheet.write_string(r, 6, damaged_name(&mut rng, father_surname, false))?;
-            sheet.write_number(r, 7, f64::from(y as u32 - 22 - rng.below(15) as u32))?;
+            sheet.write_number(r, 7, f64::from(y - 22 - rng.below(15) as u32))?;
         }
         let mother_surname = rng.weighted(SURNAMES);
         if !rng.chance(5) {
             sheet.write_string(r, 8, damaged_name(&mut rng, mother_surname, true))?;
-            sheet.write_number(r, 9, f64::from(y as u32 - 20 - rng.below(15) as u32))?;
+            sheet.write_number(r, 9, f64::from(y - 20 - rng.below(15) as u32))?;
         }
         if rng.chance(3) {
             let (guardian_surname, guardian_female) = (rng.weighted(SURNAMES), rng.chance(50));

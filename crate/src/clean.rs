@@ -335,7 +335,7 @@ fn clean_cell(
             kind,
             tone_style: options.tone_style,
             name_casing: options.name_casing && kind == TextKind::PersonName,
-            column: ctx.encoding.clone(),
+            column: ctx.encoding,
         };
         let (text, changes) = text::clean_text_cow(s, &opts);
         if !changes.is_empty() {

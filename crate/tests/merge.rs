@@ -66,7 +66,7 @@ fn only_truly_new_children_are_appended_and_nothing_moves() {
         serde_json::from_str(&lamsach::report_json(&merged_list)).expect("json");
     assert_eq!(json["merge"]["summary"]["added"], 1);
     let bytes = lamsach::write_workbook(&merged_list).expect("write");
-    let mut book: calamine::Xlsx<_> =
+    let book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("open");
     use calamine::Reader;
     assert!(book

@@ -140,7 +140,7 @@ pub fn check_records(
             .filter(|id| id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()))
         {
             let digit4 = id.as_bytes()[3] - b'0';
-            let id_gender = if digit4 % 2 == 0 {
+            let id_gender = if digit4.is_multiple_of(2) {
                 Gender::Male
             } else {
                 Gender::Female

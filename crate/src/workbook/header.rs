@@ -276,7 +276,7 @@ pub fn classify(header: &str) -> Option<Role> {
     // "cha"/"bố"/"mẹ" are checked with accents when the header has them, so that
     // "Bộ GD&ĐT" is not read as "bố".
     let lower: String = header.nfc().collect::<String>().to_lowercase();
-    let accented = lower.chars().any(|c| !c.is_ascii());
+    let accented = !lower.is_ascii();
     let lower_words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
