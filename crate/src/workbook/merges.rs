@@ -26,10 +26,10 @@ pub(super) fn elements(
 
 /// The merged areas named in the XML that follows a sheet's cells.
 pub fn merges_in(tail: &[u8]) -> Vec<Merge> {
-    let rest = String::from_utf8_lossy(tail).into_owned();
+    let xml = format!("<x>{}", String::from_utf8_lossy(tail));
     let mut merges = Vec::new();
     // What follows the last mergeCell may be damaged: the areas before it still count.
-    let _ = elements(&format!("<x>{rest}"), "mergeCell", |e| {
+    let _ = elements(&xml, "mergeCell", |e| {
         if let Some(area) = attr(e, "ref").as_deref().and_then(area) {
             merges.push(area);
         }

@@ -10,7 +10,7 @@
 //! beyond Excel's grid or a used range beyond `limits::MAX_CELLS` is refused as it is met.
 
 use super::limits::check_cells;
-use super::table::{Cell, DateCell, FileFormat, Merge, Table};
+use super::table::{Cell, DateCell, FileFormat, Grid, Merge, Table};
 use crate::error::Error;
 use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
@@ -39,8 +39,8 @@ pub fn read_spreadsheetml(
     };
 
     let mut names: Vec<String> = Vec::new();
-    let mut chosen: Option<Grid> = None;
-    let mut current: Option<Grid> = None; // the worksheet being read, if it may be chosen
+    let mut chosen: Option<Worksheet> = None;
+    let mut current: Option<Worksheet> = None; // the worksheet being read, if it may be chosen
     let mut in_table = false;
     let mut cell: Option<CellState> = None;
     let mut cell_depth = 0usize; // depth of the open <Cell>: its <Data> is one below
@@ -67,7 +67,7 @@ pub fn read_spreadsheetml(
                                 Some(w) => w == sheet_name,
                                 None => chosen.is_none(),
                             };
-                            current = wanted.then(|| Grid::new(sheet_name.clone()));
+                            current = wanted.then(|| Worksheet::new(sheet_name.clone()));
                             names.push(sheet_name);
                             if empty {
                                 chosen = choose(chosen, current.take(), sheet.is_some());
@@ -80,10 +80,10 @@ pub fn read_spreadsheetml(
                             }
                         }
                         "Cell" if in_table => {
-                            if let Some(grid) = current.as_mut() {
-                                let state = grid.start_cell(e)?;
+                            if let Some(worksheet) = current.as_mut() {
+                                let state = worksheet.start_cell(e)?;
                                 if empty {
-                                    grid.finish_cell(state);
+                                    worksheet.finish_cell(state)?;
                                 } else {
                                     cell = Some(state);
                                     cell_depth = depth;
@@ -110,8 +110,8 @@ pub fn read_spreadsheetml(
                     "Data" if data_depth == Some(depth) => data_depth = None,
                     _ if data_depth.is_some() => {}
                     "Cell" => {
-                        if let (Some(grid), Some(state)) = (current.as_mut(), cell.take()) {
-                            grid.finish_cell(state);
+                        if let (Some(worksheet), Some(state)) = (current.as_mut(), cell.take()) {
+                            worksheet.finish_cell(state)?;
                         }
                     }
                     "Row" => {}
@@ -165,7 +165,11 @@ pub fn read_spreadsheetml(
 }
 
 /// Keeps the first finished worksheet that qualifies: the named one, or one with data.
-fn choose(chosen: Option<Grid>, finished: Option<Grid>, named: bool) -> Option<Grid> {
+fn choose(
+    chosen: Option<Worksheet>,
+    finished: Option<Worksheet>,
+    named: bool,
+) -> Option<Worksheet> {
     match (chosen, finished) {
         (Some(c), _) => Some(c),
         (None, Some(f)) if named || f.has_data() => Some(f),
@@ -181,32 +185,31 @@ struct CellState {
 }
 
 /// One worksheet as it is read: rows anchored at A1.
-struct Grid {
+struct Worksheet {
     name: String,
-    rows: Vec<Vec<Cell>>,
+    cells: Grid,
     merges: Vec<Merge>,
     /// 0-based row of the open `<Row>`; `next_row` the row an un-indexed `<Row>` gets.
     row: u32,
     next_row: u32,
     next_col: u32,
-    width: u32,
 }
 
-impl Grid {
+impl Worksheet {
     fn new(name: String) -> Self {
-        Grid {
+        Worksheet {
+            cells: Grid::new(&name),
             name,
-            rows: Vec::new(),
             merges: Vec::new(),
             row: 0,
             next_row: 0,
             next_col: 0,
-            width: 0,
         }
     }
 
     fn has_data(&self) -> bool {
-        self.rows.iter().any(|r| r.iter().any(|c| !c.is_empty()))
+        // The grid keeps only cells with a value.
+        !self.cells.rows.is_empty()
     }
 
     fn start_row(&mut self, index: Option<u32>) -> Result<(), Error> {
@@ -220,7 +223,7 @@ impl Grid {
         check_cells(
             &self.name,
             u64::from(self.row) + 1,
-            u64::from(self.width).max(1),
+            (self.cells.width as u64).max(1),
         )
     }
 
@@ -233,11 +236,11 @@ impl Grid {
         let down = number_attr(e, "MergeDown")?.unwrap_or(0);
         let last_col = u64::from(col) + u64::from(across);
         let last_row = u64::from(self.row) + u64::from(down);
-        let height = (last_row + 1).max(self.rows.len() as u64);
+        let height = (last_row + 1).max(self.cells.rows.len() as u64);
         check_cells(
             &self.name,
             height,
-            (last_col + 1).max(u64::from(self.width)),
+            (last_col + 1).max(self.cells.width as u64),
         )?;
         if across > 0 || down > 0 {
             self.merges.push(Merge {
@@ -256,35 +259,22 @@ impl Grid {
         })
     }
 
-    fn finish_cell(&mut self, state: CellState) {
+    fn finish_cell(&mut self, state: CellState) -> Result<(), Error> {
         let value = to_cell(&state.kind, state.text);
-        if matches!(value, Cell::Empty) {
-            return;
-        }
-        let (r, c) = (state.row as usize, state.col as usize);
-        if self.rows.len() <= r {
-            self.rows.resize_with(r + 1, Vec::new);
-        }
-        let row = &mut self.rows[r];
-        if row.len() <= c {
-            row.resize(c + 1, Cell::Empty);
-        }
-        row[c] = value;
-        self.width = self.width.max(state.col + 1);
+        self.cells
+            .put(state.row as usize, state.col as usize, value)
     }
 
     fn into_table(self, file_name: &str, sheets: Vec<String>) -> Table {
-        let mut rows = self.rows;
-        while rows.last().is_some_and(|r| r.is_empty()) {
-            rows.pop();
-        }
+        // Every row the grid holds has a value: no empty rows at the end.
+        let rows = self.cells.rows;
         Table {
             file_name: file_name.to_string(),
             format: FileFormat::SpreadsheetMl,
             sheets,
             sheet: self.name,
             rows,
-            width: self.width.min(u32::from(u16::MAX)) as u16,
+            width: self.cells.width.min(usize::from(u16::MAX)) as u16,
             merges: self.merges,
         }
     }

@@ -120,37 +120,43 @@ pub fn cell_position(reference: &[u8]) -> Option<(u32, u16)> {
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    let digits = &reference[letters..];
-    if !(1..=3).contains(&letters)
-        || !(1..=7).contains(&digits.len())
-        || !digits.iter().all(u8::is_ascii_digit)
-    {
+    if !(1..=3).contains(&letters) {
         return None;
     }
+    let row = row_index(&reference[letters..])?;
     let col = reference[..letters].iter().fold(0u32, |n, b| {
         n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
     });
+    if row >= crate::error::MAX_SHEET_ROWS || col > 16_384 {
+        return None;
+    }
+    Some((row, (col - 1) as u16))
+}
+
+/// A 1-based row number of 1 to 7 digits (`7` in `B7`, or a row's own `r`) as a 0-based
+/// index; `None` for anything else.
+pub fn row_index(digits: &[u8]) -> Option<u32> {
+    if !(1..=7).contains(&digits.len()) || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
     let row = digits
         .iter()
         .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
-    if row == 0 || row > crate::error::MAX_SHEET_ROWS || col > 16_384 {
-        return None;
-    }
-    Some((row - 1, (col - 1) as u16))
+    row.checked_sub(1)
 }
 
 /// The rows of a sheet as a reader finds its cells, in any order: a row is allocated only
 /// after the limits allow the grid it makes.
-pub struct Grid<'s> {
-    sheet: &'s str,
+pub struct Grid {
+    sheet: String,
     pub rows: Vec<Vec<Cell>>,
     pub width: usize,
 }
 
-impl<'s> Grid<'s> {
-    pub fn new(sheet: &'s str) -> Self {
+impl Grid {
+    pub fn new(sheet: &str) -> Self {
         Grid {
-            sheet,
+            sheet: sheet.to_string(),
             rows: Vec::new(),
             width: 0,
         }
@@ -169,7 +175,7 @@ impl<'s> Grid<'s> {
         if self.rows.len() <= r {
             // A stray cell far below the list would allocate every row up to it: check the
             // grid before growing it (no <dimension> element may have warned us).
-            check_cells(self.sheet, r as u64 + 1, self.width.max(c + 1) as u64)?;
+            check_cells(&self.sheet, r as u64 + 1, self.width.max(c + 1) as u64)?;
             self.rows.resize_with(r + 1, Vec::new);
         }
         let width = self.width;
@@ -184,7 +190,7 @@ impl<'s> Grid<'s> {
         row[c] = value;
         if c + 1 > self.width {
             self.width = c + 1;
-            check_cells(self.sheet, self.rows.len() as u64, self.width as u64)?;
+            check_cells(&self.sheet, self.rows.len() as u64, self.width as u64)?;
         }
         Ok(())
     }

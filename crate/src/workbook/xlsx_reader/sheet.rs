@@ -7,7 +7,7 @@ use super::pieces::Pieces;
 use super::styles::NumberKind;
 use super::xml::{self, Markup, Tag};
 use crate::error::Error;
-use crate::workbook::table::{cell_position, Cell, Grid, Merge, Text};
+use crate::workbook::table::{cell_position, row_index, Cell, Grid, Merge, Text};
 use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
 use memchr::{memchr, memmem};
 use std::io::Read;
@@ -128,15 +128,15 @@ fn find_sheet_data(buf: &[u8]) -> Option<(Vec<u8>, Result<usize, usize>)> {
 }
 
 /// The cells found so far, and where the next cell without an `r` attribute goes.
-struct Cells<'c, 'n> {
+struct Cells<'c> {
     context: &'c Context<'c>,
-    grid: Grid<'n>,
+    grid: Grid,
     row: u32,
     col: u32,
     has_data: bool,
 }
 
-impl Cells<'_, '_> {
+impl Cells<'_> {
     /// Scans complete rows (the sheet's XML between two row boundaries).
     fn scan(&mut self, xml: &[u8]) -> Result<(), Stop> {
         let mut at = 0;
@@ -160,7 +160,7 @@ impl Cells<'_, '_> {
                 Markup::Start(tag) => match tag.local() {
                     b"row" => {
                         if let Some(r) = tag.attr(b"r") {
-                            self.row = not_ours(row_number(r))?;
+                            self.row = not_ours(row_index(r))?;
                         }
                         if tag.empty {
                             self.row += 1;
@@ -473,17 +473,6 @@ fn cell_reference(r: &[u8]) -> Option<(u32, u32)> {
     cell_position(r).map(|(row, col)| (row, u32::from(col)))
 }
 
-/// A row's `r`: its 0-based index.
-fn row_number(digits: &[u8]) -> Option<u32> {
-    if digits.is_empty() || digits.len() > 7 || !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let n = digits
-        .iter()
-        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
-    n.checked_sub(1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -497,7 +486,7 @@ mod tests {
         assert_eq!(cell_reference(b"A99999999999999"), None);
         assert_eq!(cell_reference(b"A"), None);
         assert_eq!(cell_reference(b"A0"), None);
-        assert_eq!(row_number(b"99999999999999999999"), None);
+        assert_eq!(row_index(b"99999999999999999999"), None);
         assert_eq!(parse_index(b"42"), Some(42));
         assert_eq!(parse_index(b"99999999999999999999"), None);
         assert_eq!(parse_index(b"4x"), None);
