@@ -37,6 +37,9 @@
     return bytes;
   }
 
+  // Two workers: one reads, cleans and makes the workbook's XML; the zipper deflates that
+  // XML as it comes, on the other core. They talk over a channel of their own.
+  let zipper = null;
   let starting = null;
   function startWorker() {
     if (!starting) {
@@ -46,9 +49,29 @@
         worker.onmessage = onWorkerMessage;
         worker.onerror = (e) => { e.preventDefault(); onCrash(e.message || 'worker error'); };
         await request({ type: 'init', module });
+        startZipper(module);
       })().finally(() => { starting = null; });
     }
     return starting;
+  }
+
+  // Without a zipper (it failed to start, or died) the first worker zips by itself.
+  function startZipper(module) {
+    try {
+      zipper = new Worker(workerUrl);
+      zipper.onerror = (e) => { e.preventDefault(); onCrash(e.message || 'zipper error'); };
+      const channel = new MessageChannel();
+      zipper.postMessage({ type: 'init', module });
+      zipper.postMessage({ type: 'zipper', port: channel.port2 }, [channel.port2]);
+      worker.postMessage({ type: 'connect', port: channel.port1 }, [channel.port1]);
+    } catch (err) {
+      stopZipper();
+    }
+  }
+
+  function stopZipper() {
+    if (zipper) zipper.terminate();
+    zipper = null;
   }
 
   function rejectAll(reason) {
@@ -59,6 +82,7 @@
   function stopWorker() {
     if (worker) worker.terminate();
     worker = null;
+    stopZipper();
     rejectAll({ cancelled: true });
   }
 
@@ -80,6 +104,9 @@
     if (m.wasm_bytes) $('status').dataset.wasmBytes = String(m.wasm_bytes);
     // How long the worker spent on each kind of request (benchmarks: the page's own cost is
     // the rest); durations only.
+    // Which worker zipped the last workbook (tests: the second one, when it could start).
+    if (m.zipped_by) $('status').dataset.zippedBy = m.zipped_by;
+    if (m.zip_pauses != null) $('status').dataset.zipPauses = String(m.zip_pauses);
     if (m.worker_ms != null) {
       const spent = JSON.parse($('status').dataset.workerMs || '{}');
       spent[p.type] = (spent[p.type] || 0) + m.worker_ms;
@@ -99,6 +126,7 @@
   function restartAfterCrash() {
     if (worker) worker.terminate();
     worker = null;
+    stopZipper();
     rejectAll({ crash: 'restarted' });
     startWorker().catch(() => {});
   }

@@ -1,6 +1,7 @@
 // The worker: all parsing and cleaning runs here, never on the page's thread. It is built
 // from a Blob of the wasm-bindgen glue followed by this file, so it works from file://.
-// Every request carries an id; the reply carries it back.
+// Every request carries an id; the reply carries it back. The page starts this script twice:
+// the second copy is the first one's zipper (see "zipping" below).
 'use strict';
 let session = null;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,8 +26,162 @@ function gather(write) {
   return blob;
 }
 
+// ---- zipping: a workbook's parts are deflated by a second worker (the zipper), so that
+// making the XML here and compressing it there run on two cores. Without a zipper (it
+// could not start) this worker zips them itself; the bytes are the same either way.
+let zipPort = null;      // the port to the zipper, once it said it is ready
+let zipWaiting = null;   // {resolve, reject} of the workbook the zipper is making
+// The XML sent to the zipper and not yet compressed is at most BEHIND bytes: past that the
+// writing pauses until the zipper catches up (else it piles up in memory, up to 120 MB for
+// a province), and goes on once it is half that behind. The pieces travel in buffers that
+// the zipper sends back for the next pieces, so neither worker leaves hundreds of
+// megabytes of used buffers to the garbage collector; the writing pauses every
+// BETWEEN_RETURNS bytes to take them back.
+const BEHIND = 16 * 1024 * 1024;
+const BETWEEN_RETURNS = 4 * 1024 * 1024;
+const PIECE = 320 * 1024; // a sheet hands over 256 KB and the rest of a row
+let zipSent = 0;
+let zipDone = 0;
+let zipPaused = 0;       // zipSent when the writing last paused
+let zipPauses = 0;       // how often it paused (tests: the large lists do)
+let zipResume = null;    // goes on writing, once the zipper has caught up
+const zipBuffers = [];   // buffers back from the zipper, for the next pieces
+
+// Goes on writing after the tasks already queued (the zipper's returns among them).
+const tick = new MessageChannel();
+tick.port1.onmessage = () => { if (zipResume && zipSent - zipDone <= BEHIND / 2) { const resume = zipResume; zipResume = null; resume(); } };
+
+function connect(port) {
+  port.onmessage = (event) => {
+    const z = event.data;
+    if (z.ready) { zipPort = port; return; }
+    if ('compressed' in z) {
+      zipDone += z.compressed;
+      if (z.buffer && zipBuffers.length < BEHIND / PIECE + 8) zipBuffers.push(z.buffer);
+      if (zipResume && zipSent - zipDone <= BEHIND / 2) { const resume = zipResume; zipResume = null; resume(); }
+      return;
+    }
+    const waiting = zipWaiting;
+    zipWaiting = null;
+    if (!waiting) return;
+    if (z.blob) waiting.resolve({ blob: z.blob, zipped_by: 'zipper', zip_pauses: zipPauses });
+    else waiting.reject(z.error || 'the zipper failed');
+  };
+}
+
+// A copy of `bytes` (a view into the wasm memory) to send, in a returned buffer if one fits.
+function piece(bytes) {
+  const buffer = bytes.length <= PIECE && zipBuffers.length ? zipBuffers.pop() : new ArrayBuffer(Math.max(PIECE, bytes.length));
+  const copy = new Uint8Array(buffer, 0, bytes.length);
+  copy.set(bytes);
+  return copy;
+}
+
+// `begin(parts)` starts a workbook whose parts go to `parts` (a wasm Writing, run here step
+// by step); the result is {blob, zipped_by}.
+function zipped(begin) {
+  if (!zipPort || zipWaiting) {
+    const blob = gather((sink) => {
+      const zipper = new wasm_bindgen.Zipper(sink);
+      try {
+        // `bytes` views this instance's memory, which the zipper's own copy may move.
+        const writing = begin({ start: (path) => zipper.start(path), write: (bytes) => zipper.write(bytes.slice()), finish: () => zipper.finish(), ready: () => true });
+        try {
+          if (!writing.step()) throw new Error('the workbook waited on a zipper that never waits');
+        } finally {
+          writing.free();
+        }
+      } finally {
+        zipper.free();
+      }
+    });
+    return { blob, zipped_by: 'self' };
+  }
+  const port = zipPort;
+  zipSent = 0;
+  zipDone = 0;
+  zipPaused = 0;
+  zipPauses = 0;
+  return new Promise((resolve, reject) => {
+    zipWaiting = { resolve, reject };
+    const fail = (err) => { port.postMessage({ type: 'abort' }); zipWaiting = null; zipResume = null; reject(err); };
+    let writing;
+    const run = () => {
+      try {
+        if (writing.step()) writing.free(); // the zipper's reply ends the wait
+        else { zipPauses += 1; zipResume = run; }
+      } catch (err) {
+        writing.free();
+        fail(err);
+      }
+    };
+    try {
+      writing = begin({
+        start: (path) => port.postMessage({ type: 'start', path }),
+        write: (bytes) => { const copy = piece(bytes); zipSent += copy.length; port.postMessage({ type: 'write', bytes: copy }, [copy.buffer]); },
+        finish: () => port.postMessage({ type: 'finish' }),
+        ready: () => {
+          if (zipSent - zipDone >= BEHIND) return false;
+          if (zipSent - zipPaused < BETWEEN_RETURNS) return true;
+          zipPaused = zipSent;
+          tick.port2.postMessage(null);
+          return false;
+        },
+      });
+    } catch (err) {
+      fail(err);
+      return;
+    }
+    run();
+  });
+}
+
+// In the zipper: make a file of the parts that arrive on `port`, reply with the Blob (or
+// the error) when they end.
+function serveZips(port) {
+  let zipper = null;
+  let blob = null;
+  let error = null;
+  const reset = () => { if (zipper) zipper.free(); zipper = null; blob = null; error = null; };
+  port.onmessage = (event) => {
+    const z = event.data;
+    if (z.type === 'abort') { reset(); return; }
+    try {
+      if (!zipper && !error) {
+        blob = new Blob([], { type: XLSX_TYPE });
+        zipper = new wasm_bindgen.Zipper((piece) => { blob = new Blob([blob, piece], { type: XLSX_TYPE }); });
+      }
+      if (error) { /* the rest of a failed file: ignored until it ends */ }
+      else if (z.type === 'start') zipper.start(z.path);
+      else if (z.type === 'write') zipper.write(z.bytes);
+      else if (z.type === 'finish') zipper.finish();
+    } catch (err) {
+      error = err;
+      if (zipper) zipper.free();
+      zipper = null;
+    }
+    // Compressed (or, after a failure, let go): the writer may go on.
+    if (z.type === 'write') port.postMessage({ compressed: z.bytes.length, buffer: z.bytes.buffer }, [z.bytes.buffer]);
+    if (z.type === 'finish') {
+      port.postMessage(error ? { error: cloneable(error) } : { blob });
+      reset();
+    }
+  };
+  port.postMessage({ ready: true });
+}
+
+// The core's errors are plain objects and cross as they are; anything else (a trap) as text.
+function cloneable(err) {
+  if (err && typeof err === 'object' && typeof err.code === 'string' && 'message_vi' in err) return err;
+  return String((err && err.message) || err);
+}
+
 const handlers = {
   init(m) { wasm_bindgen.initSync({ module: m.module }); return {}; },
+  // This worker's zipper (another worker) listens on m.port.
+  connect(m) { connect(m.port); return {}; },
+  // This worker is a zipper for the worker at the other end of m.port.
+  zipper(m) { serveZips(m.port); return {}; },
   open(m) {
     if (session) { session.free(); session = null; }
     session = new wasm_bindgen.Session(new Uint8Array(m.bytes), m.name, m.options);
@@ -41,26 +196,34 @@ const handlers = {
   statistics() { return { statistics: session.statistics() }; },
   merge(m) { return session.merge(new Uint8Array(m.bytes), m.name); },
   edit(m) { return { summary: session.edit(m.row, m.col, m.value) }; },
-  // The file arrives in pieces and becomes a Blob here: neither the wasm memory nor the
-  // page ever holds it whole. Each piece joins the Blob as it comes (the browser keeps
-  // Blob data outside this process), so a piece's bytes can be let go at once instead of
-  // all pieces waiting for the last (-100 MB of page memory for a province's workbook).
-  workbook(m) { return { blob: gather((sink) => session.workbook(sink)) }; },
-  work_list(m) { return { blob: gather((sink) => session.work_list(m.kind, sink)) }; },
+  // The file arrives in pieces and becomes a Blob (in the zipper, or here): neither the
+  // wasm memory nor the page ever holds it whole. Each piece joins the Blob as it comes
+  // (the browser keeps Blob data outside this process), so a piece's bytes can be let go
+  // at once instead of all pieces waiting for the last (-100 MB of page memory for a
+  // province's workbook).
+  workbook() { return zipped((parts) => session.workbook(parts)); },
+  work_list(m) { return zipped((parts) => session.work_list(m.kind, parts)); },
   report() { return { json: session.report_json() }; },
 };
 
+// One request at a time, in order: a workbook waits for its zipper between steps, and an
+// edit must not change the list under it.
+let queue = Promise.resolve();
 self.onmessage = (event) => {
   const m = event.data;
+  queue = queue.then(() => handle(m));
+};
+
+async function handle(m) {
   try {
     const handler = handlers[m.type];
     if (!handler) throw new Error('unknown request ' + m.type);
     const started = performance.now();
-    const out = handler(m);
+    const out = await handler(m);
     const [reply, transfer] = Array.isArray(out) ? out : [out, []];
     const worker_ms = Math.round(performance.now() - started);
     post(Object.assign({ id: m.id, type: 'done', wasm_bytes: wasm_bindgen.wasm_memory_bytes(), worker_ms }, reply), transfer);
   } catch (err) {
     fail(m.id, err);
   }
-};
+}

@@ -125,6 +125,16 @@ pub fn write_workbook_to(cleaned: &Cleaned, sink: &mut dyn std::io::Write) -> Re
     workbook::write::write_workbook_to(cleaned, sink)
 }
 
+/// The cleaned workbook's parts handed to `parts` as they are made: the page zips them in a
+/// second worker ([`workbook::xlsx::Zip`] there), so two cores share the writing. Pending
+/// while `parts` is not ready for more; poll it again when it is.
+pub async fn write_workbook_parts(
+    cleaned: &Cleaned,
+    parts: &mut dyn workbook::xlsx::Parts,
+) -> Result<(), Error> {
+    workbook::write::write_workbook_parts(cleaned, parts).await
+}
+
 /// A work list as its own workbook (police: grouped by commune; household: a sheet per
 /// village).
 pub fn write_work_list(
@@ -141,6 +151,15 @@ pub fn write_work_list_to(
     sink: &mut dyn std::io::Write,
 ) -> Result<(), Error> {
     workbook::write::write_work_list_to(cleaned, kind, sink)
+}
+
+/// [`write_work_list`]'s parts handed to `parts`, as [`write_workbook_parts`].
+pub async fn write_work_list_parts(
+    cleaned: &Cleaned,
+    kind: workbook::work_lists::Kind,
+    parts: &mut dyn workbook::xlsx::Parts,
+) -> Result<(), Error> {
+    workbook::write::write_work_list_parts(cleaned, kind, parts).await
 }
 
 /// The JSON report (version 1).

@@ -7,8 +7,13 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::report::Lang;
 use crate::workbook::role::Role;
+use crate::workbook::xlsx::{Parts, Zip};
 use crate::{Layout, Table};
 use serde::Serialize;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -87,7 +92,8 @@ struct Inspection<'a> {
 pub struct Session {
     table: Option<Table>,
     layout: Layout,
-    cleaned: Option<Cleaned>,
+    /// Shared with a workbook being written ([`Writing`]); an edit waits for it to end.
+    cleaned: Option<Rc<Cleaned>>,
 }
 
 #[wasm_bindgen]
@@ -174,7 +180,7 @@ impl Session {
         };
         let cleaned = crate::clean::clean_table(table, layout, &options, &mut report);
         let summary = to_js(&cleaned.summary)?;
-        self.cleaned = Some(cleaned);
+        self.cleaned = Some(Rc::new(cleaned));
         Ok(summary)
     }
 
@@ -186,15 +192,55 @@ impl Session {
         Ok(crate::report_json(cleaned))
     }
 
-    /// Writes the cleaned workbook, handing it to `sink` in pieces of a few megabytes (each
-    /// a `Uint8Array`), so the whole file is never in wasm memory.
-    pub fn workbook(&self, sink: &js_sys::Function) -> Result<(), JsValue> {
+    /// The cleaned workbook, its parts handed to `parts` as they are made; a [`Zipper`], in
+    /// this worker or in another, makes the file of them. Drive the [`Writing`] to its end.
+    pub fn workbook(&self, parts: PartsSink) -> Result<Writing, JsValue> {
+        let cleaned = self.shared()?;
+        Ok(Writing::new(async move {
+            crate::write_workbook_parts(&cleaned, &mut JsParts(parts)).await
+        }))
+    }
+
+    fn shared(&self) -> Result<Rc<Cleaned>, JsValue> {
+        self.cleaned
+            .clone()
+            .ok_or_else(|| JsValue::from_str("not cleaned yet"))
+    }
+
+    /// The cleaned tables, to change: not while a workbook of them is being written.
+    fn cleaned_mut(&mut self) -> Result<&mut Cleaned, JsValue> {
         let cleaned = self
             .cleaned
-            .as_ref()
+            .as_mut()
             .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
-        let mut chunks = JsChunks::new(sink);
-        crate::write_workbook_to(cleaned, &mut chunks).map_err(to_js_error)
+        Rc::get_mut(cleaned).ok_or_else(|| JsValue::from_str("a workbook is being written"))
+    }
+}
+
+/// A workbook being written: [`Writing::step`] runs it until its parts' receiver is not
+/// ready for more, or to its end.
+#[wasm_bindgen]
+pub struct Writing(Pin<Box<dyn Future<Output = Result<(), Error>>>>);
+
+impl Writing {
+    fn new(writer: impl Future<Output = Result<(), Error>> + 'static) -> Self {
+        Writing(Box::pin(writer))
+    }
+}
+
+#[wasm_bindgen]
+impl Writing {
+    /// Writes on; true once the workbook is whole. When false, call again once the
+    /// receiver is ready.
+    pub fn step(&mut self) -> Result<bool, JsValue> {
+        match self
+            .0
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(result) => result.map(|()| true).map_err(to_js_error),
+            Poll::Pending => Ok(false),
+        }
     }
 }
 
@@ -252,10 +298,7 @@ impl Session {
 
     /// A person's edit of one cell; returns the new summary.
     pub fn edit(&mut self, row: u32, col: u16, value: &str) -> Result<JsValue, JsValue> {
-        let cleaned = self
-            .cleaned
-            .as_mut()
-            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let cleaned = self.cleaned_mut()?;
         crate::review::edit(cleaned, row, col, value).map_err(to_js_error)?;
         to_js(&cleaned.summary)
     }
@@ -263,10 +306,7 @@ impl Session {
     /// Cleans a list of children found in households and merges it into this one: the new
     /// children are appended, the others listed. Returns {merge, summary}.
     pub fn merge(&mut self, bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
-        let cleaned = self
-            .cleaned
-            .as_mut()
-            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let cleaned = self.cleaned_mut()?;
         let options = Options {
             sheet: None,
             columns: Vec::new(),
@@ -286,47 +326,127 @@ impl Session {
         })
     }
 
-    /// A work list as its own workbook (`kind` is "police" or "household"), in pieces to
-    /// `sink` like [`Session::workbook`].
-    pub fn work_list(&self, kind: &str, sink: &js_sys::Function) -> Result<(), JsValue> {
+    /// A work list as its own workbook (`kind` is "police" or "household"), its parts
+    /// handed to `parts` like [`Session::workbook`].
+    pub fn work_list(&self, kind: &str, parts: PartsSink) -> Result<Writing, JsValue> {
         use crate::workbook::work_lists::Kind;
-        let cleaned = self
-            .cleaned
-            .as_ref()
-            .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
+        let cleaned = self.shared()?;
         let kind = match kind {
             "police" => Kind::Police,
             "household" => Kind::Household,
             other => return Err(JsValue::from_str(&format!("unknown list {other}"))),
         };
-        let mut chunks = JsChunks::new(sink);
-        crate::write_work_list_to(cleaned, kind, &mut chunks).map_err(to_js_error)
+        Ok(Writing::new(async move {
+            crate::write_work_list_parts(&cleaned, kind, &mut JsParts(parts)).await
+        }))
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's receiver of a workbook's parts: `{start(path), write(bytes), finish(),
+    /// ready()}`. `bytes` is a view into this instance's memory, valid only during the call.
+    pub type PartsSink;
+    #[wasm_bindgen(method, catch)]
+    fn start(this: &PartsSink, path: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn write(this: &PartsSink, bytes: &[u8]) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn finish(this: &PartsSink) -> Result<(), JsValue>;
+    #[wasm_bindgen(method)]
+    fn ready(this: &PartsSink) -> bool;
+}
+
+struct JsParts(PartsSink);
+
+fn page_refused(_: JsValue) -> std::io::Error {
+    std::io::Error::other("the page did not take the file")
+}
+
+impl Parts for JsParts {
+    fn start(&mut self, path: &str) -> std::io::Result<()> {
+        self.0.start(path).map_err(page_refused)
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.0.write(bytes).map_err(page_refused)
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.0.finish().map_err(page_refused)
+    }
+
+    fn ready(&mut self) -> bool {
+        self.0.ready()
+    }
+}
+
+/// Zips a workbook's parts into a file handed to `sink` in pieces of a few megabytes (each a
+/// `Uint8Array`), so the whole file is never in wasm memory. The page runs one in a second
+/// worker: deflate there, while the first worker makes the XML.
+#[wasm_bindgen]
+pub struct Zipper(Zip<JsChunks>);
+
+#[wasm_bindgen]
+impl Zipper {
+    #[wasm_bindgen(constructor)]
+    pub fn new(sink: js_sys::Function) -> Zipper {
+        Zipper(Zip::new(JsChunks::new(sink)))
+    }
+
+    pub fn start(&mut self, path: &str) -> Result<(), JsValue> {
+        self.0.start(path).map_err(zip_error)
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
+        self.0.write(bytes).map_err(zip_error)
+    }
+
+    pub fn finish(&mut self) -> Result<(), JsValue> {
+        self.0.finish().map_err(zip_error)
+    }
+}
+
+fn zip_error(e: std::io::Error) -> JsValue {
+    to_js_error(crate::workbook::xlsx::write_error(e))
+}
+
 /// A writer that hands what it is given to a JS function in pieces of `CHUNK` bytes.
-struct JsChunks<'f> {
-    sink: &'f js_sys::Function,
+struct JsChunks {
+    sink: js_sys::Function,
     buf: Vec<u8>,
 }
 
-impl<'f> JsChunks<'f> {
+impl JsChunks {
     const CHUNK: usize = 4 * 1024 * 1024;
 
-    fn new(sink: &'f js_sys::Function) -> Self {
+    fn new(sink: js_sys::Function) -> Self {
         JsChunks {
             sink,
             buf: Vec::with_capacity(Self::CHUNK),
         }
     }
+
+    fn call(&self, piece: js_sys::Uint8Array) -> std::io::Result<()> {
+        self.sink
+            .call1(&JsValue::NULL, &piece)
+            .map(|_| ())
+            .map_err(page_refused)
+    }
 }
 
-impl std::io::Write for JsChunks<'_> {
+impl std::io::Write for JsChunks {
     fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        self.buf.extend_from_slice(data);
-        if self.buf.len() >= Self::CHUNK {
+        // Never past the buffer's capacity: growing it would leave the old one behind in
+        // the wasm memory, which never shrinks.
+        if self.buf.len() + data.len() > Self::CHUNK {
             self.flush()?;
         }
+        if data.len() >= Self::CHUNK {
+            let piece = js_sys::Uint8Array::from(data);
+            return self.call(piece).map(|()| data.len());
+        }
+        self.buf.extend_from_slice(data);
         Ok(data.len())
     }
 
@@ -336,10 +456,7 @@ impl std::io::Write for JsChunks<'_> {
         }
         let piece = js_sys::Uint8Array::from(&self.buf[..]);
         self.buf.clear();
-        self.sink
-            .call1(&JsValue::NULL, &piece)
-            .map(|_| ())
-            .map_err(|_| std::io::Error::other("the page did not take the file"))
+        self.call(piece)
     }
 }
 

@@ -44,8 +44,10 @@ function serve() {
 }
 
 /** Opens the page and records every request and console message it makes. */
-async function openPage(context, url) {
+/** `init`: a function run in the page before its own scripts (to take a feature away). */
+async function openPage(context, url, { init } = {}) {
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const requests = [];
   const consoleMessages = [];
   page.on('request', (r) => requests.push(r.url()));

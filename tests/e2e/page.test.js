@@ -6,9 +6,25 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const XLSX = require('xlsx');
+const { execFileSync } = require('child_process');
 const { ROOT, PAGE, OUT, launch, serve, openPage, waitState, download, screenshot, pageUrls, sheetRows } = require('./browser');
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'title_rows.xlsx');
+const CLI = path.join(ROOT, 'target', 'release', 'lamsach');
+
+/** Today on this computer's calendar, as the page takes it. */
+function today() {
+  const d = new Date();
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** The workbook the page wrote for `input` is, byte for byte, the one the CLI writes. */
+function assertSameAsCli(xlsxPath, input = FIXTURE) {
+  const cliOut = path.join(path.dirname(xlsxPath), 'cli.xlsx');
+  execFileSync(CLI, ['clean', input, '-o', cliOut, '--reference-date', today()], { stdio: 'pipe' });
+  assert.ok(fs.readFileSync(xlsxPath).equals(fs.readFileSync(cliOut)), "the page's workbook is the CLI's");
+}
 
 let context;
 let server;
@@ -48,6 +64,9 @@ for (const scheme of ['file://', 'http://']) {
     const dir = path.join(OUT, scheme.replace('://', ''));
     const xlsx = await download(page, 'download-xlsx', path.join(dir, 'cleaned.xlsx'));
     assert.equal(xlsx.suggested, 'title_rows.lamsach.xlsx');
+    // The second worker zipped it, and the file is byte for byte the one the CLI writes.
+    assert.equal(await page.getAttribute('[data-testid=status]', 'data-zipped-by'), 'zipper');
+    assertSameAsCli(xlsx.path);
     const report = await download(page, 'download-report', path.join(dir, 'report.json'));
 
     const input = sheetRows(FIXTURE).rows;
@@ -85,6 +104,38 @@ for (const scheme of ['file://', 'http://']) {
     await page.close();
   });
 }
+
+test('when the second worker cannot start, the first zips the workbook itself, to the same bytes', async () => {
+  // No MessageChannel stands for any failure to start the zipper.
+  const { page, consoleMessages } = await openPage(context, urls()['file://'], { init: () => { delete window.MessageChannel; } });
+  await page.setInputFiles('[data-testid=file-input]', FIXTURE);
+  await waitState(page, 'ready');
+  await page.click('[data-testid=start]');
+  assert.equal(await waitState(page, ['done', 'error']), 'done');
+  const xlsx = await download(page, 'download-xlsx', path.join(OUT, 'no-zipper', 'cleaned.xlsx'));
+  assert.equal(await page.getAttribute('[data-testid=status]', 'data-zipped-by'), 'self');
+  assertSameAsCli(xlsx.path);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+  await page.close();
+});
+
+test('a list of 40,000 children: the writing pauses for the zipper and the workbook is still the CLI\'s', async () => {
+  const dir = path.join(OUT, 'large');
+  const list = path.join(dir, 'list-40000.xlsx');
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'make_list'), ['--rows', '40000', '--seed', '7', '-o', list], { stdio: 'pipe' });
+  const { page, consoleMessages } = await openPage(context, urls()['file://']);
+  await page.setInputFiles('[data-testid=file-input]', list);
+  await waitState(page, 'ready');
+  await page.click('[data-testid=start]');
+  assert.equal(await waitState(page, ['done', 'error'], 120000), 'done');
+  const xlsx = await download(page, 'download-xlsx', path.join(dir, 'cleaned.xlsx'));
+  assert.equal(await page.getAttribute('[data-testid=status]', 'data-zipped-by'), 'zipper');
+  assert.ok(Number(await page.getAttribute('[data-testid=status]', 'data-zip-pauses')) > 0, 'the writing paused');
+  assertSameAsCli(xlsx.path, list);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+  await page.close();
+});
 
 test('the built-in sample list is ready with one click', async () => {
   const { page, consoleMessages } = await openPage(context, urls()['file://']);

@@ -3,7 +3,7 @@
 //! summary, the work lists and the duplicates. Written as a stream by [`super::xlsx`].
 
 use super::table::Cell;
-use super::xlsx::{Book, Sheet, SheetSetup, Style};
+use super::xlsx::{finish_now, Book, Parts, Sheet, SheetSetup, Style, Zip};
 use crate::clean::Cleaned;
 use crate::error::Error;
 use crate::options::DateOutput;
@@ -31,20 +31,26 @@ pub fn write_workbook(cleaned: &Cleaned) -> Result<Vec<u8>, Error> {
 
 /// Writes the cleaned workbook into `sink` as it is made.
 pub fn write_workbook_to(cleaned: &Cleaned, sink: &mut dyn Write) -> Result<(), Error> {
+    finish_now(write_workbook_parts(cleaned, &mut Zip::new(sink)))
+}
+
+/// Hands the cleaned workbook's parts to `parts` as they are made, waiting whenever `parts`
+/// is not [ready](Parts::ready) for more.
+pub async fn write_workbook_parts(cleaned: &Cleaned, parts: &mut dyn Parts) -> Result<(), Error> {
     let lang = cleaned.options.lang;
     let vi = lang == Lang::Vi;
-    let mut book = Book::new(sink);
+    let mut book = Book::new(parts);
 
     let data_name = sheet_name(&cleaned.table.sheet);
-    let noted = write_data_sheet(&mut book, &data_name, cleaned)?;
+    let noted = write_data_sheet(&mut book, &data_name, cleaned).await?;
 
     let (findings, summary) = if vi {
         ("Phát hiện", "Tổng hợp")
     } else {
         ("Findings", "Summary")
     };
-    write_findings_sheet(&mut book, &unique(findings, &data_name), cleaned)?;
-    write_summary_sheet(&mut book, &unique(summary, &data_name), cleaned, noted)?;
+    write_findings_sheet(&mut book, &unique(findings, &data_name), cleaned).await?;
+    write_summary_sheet(&mut book, &unique(summary, &data_name), cleaned, noted).await?;
 
     for kind in [Kind::Police, Kind::Household] {
         let list = work_lists::build(cleaned, kind);
@@ -53,11 +59,11 @@ pub fn write_workbook_to(cleaned: &Cleaned, sink: &mut dyn Write) -> Result<(), 
             &unique(kind.title(lang), &data_name),
             &list,
             list.groups.iter(),
-        )?;
+        ).await?;
     }
 
     let duplicates = if vi { "Trùng lặp" } else { "Duplicates" };
-    write_duplicates_sheet(&mut book, &unique(duplicates, &data_name), cleaned)?;
+    write_duplicates_sheet(&mut book, &unique(duplicates, &data_name), cleaned).await?;
 
     if let Some(merged) = &cleaned.merged {
         let name = if vi {
@@ -65,9 +71,9 @@ pub fn write_workbook_to(cleaned: &Cleaned, sink: &mut dyn Write) -> Result<(), 
         } else {
             "Newly found"
         };
-        write_merge_sheet(&mut book, &unique(name, &data_name), merged, lang)?;
+        write_merge_sheet(&mut book, &unique(name, &data_name), merged, lang).await?;
     }
-    book.finish()
+    book.finish().await
 }
 
 /// A work list on its own: the police list on one sheet grouped by commune, the household
@@ -84,11 +90,20 @@ pub fn write_work_list_to(
     kind: Kind,
     sink: &mut dyn Write,
 ) -> Result<(), Error> {
-    let mut book = Book::new(sink);
+    finish_now(write_work_list_parts(cleaned, kind, &mut Zip::new(sink)))
+}
+
+/// [`write_work_list`]'s parts, handed to `parts` as they are made.
+pub async fn write_work_list_parts(
+    cleaned: &Cleaned,
+    kind: Kind,
+    parts: &mut dyn Parts,
+) -> Result<(), Error> {
+    let mut book = Book::new(parts);
     let list = work_lists::build(cleaned, kind);
     let title = kind.title(cleaned.options.lang);
     if kind == Kind::Police || list.groups.is_empty() {
-        write_list_sheet(&mut book, title, &list, list.groups.iter())?;
+        write_list_sheet(&mut book, title, &list, list.groups.iter()).await?;
     } else {
         let mut used: Vec<String> = Vec::new();
         for (group, rows) in &list.groups {
@@ -102,14 +117,14 @@ pub fn write_work_list_to(
                 n += 1;
             }
             used.push(name.clone());
-            write_list_sheet(&mut book, &name, &list, std::iter::once((group, rows)))?;
+            write_list_sheet(&mut book, &name, &list, std::iter::once((group, rows))).await?;
         }
     }
-    book.finish()
+    book.finish().await
 }
 
 /// A header row in bold on blue, and the sheet set up with frozen header and widths.
-fn start_sheet<'b, 'a>(
+async fn start_sheet<'b, 'a>(
     book: &'b mut Book<'a>,
     name: &str,
     header: &[&str],
@@ -123,7 +138,7 @@ fn start_sheet<'b, 'a>(
             ..SheetSetup::default()
         },
     )?;
-    sheet.row(0)?;
+    sheet.row(0).await?;
     for (c, h) in header.iter().enumerate() {
         sheet.text(c as u16, h.to_string(), Style::Header)?;
     }
@@ -132,7 +147,7 @@ fn start_sheet<'b, 'a>(
 
 /// The groups of probable duplicates side by side: one block per group, one line per
 /// record, with the fields a person compares. Nothing is merged or deleted.
-fn write_duplicates_sheet(book: &mut Book<'_>, name: &str, cleaned: &Cleaned) -> Result<(), Error> {
+async fn write_duplicates_sheet(book: &mut Book<'_>, name: &str, cleaned: &Cleaned) -> Result<(), Error> {
     let vi = cleaned.options.lang == Lang::Vi;
     let layout = &cleaned.layout;
     let roles = [
@@ -151,7 +166,7 @@ fn write_duplicates_sheet(book: &mut Book<'_>, name: &str, cleaned: &Cleaned) ->
     let widths = (0..header.len())
         .map(|c| if c == 0 { 9.0 } else { 20.0 })
         .collect();
-    let mut sheet = start_sheet(book, name, &header, widths)?;
+    let mut sheet = start_sheet(book, name, &header, widths).await?;
     let mut r = 1u32;
     for (i, g) in cleaned.duplicates.iter().enumerate() {
         if r as usize + g.rows.len() + 1 >= EXCEL_MAX_ROWS {
@@ -164,11 +179,11 @@ fn write_duplicates_sheet(book: &mut Book<'_>, name: &str, cleaned: &Cleaned) ->
             g.rule().message(cleaned.options.lang),
             g.reason
         );
-        sheet.row(r)?;
+        sheet.row(r).await?;
         sheet.text(0, title, Style::Group)?;
         r += 1;
         for &row in &g.rows {
-            sheet.row(r)?;
+            sheet.row(r).await?;
             sheet.number(0, f64::from(row), Style::Plain)?;
             for (c, role) in roles.iter().enumerate() {
                 let col = usize::from(layout.column_of(*role).unwrap_or(0));
@@ -183,7 +198,7 @@ fn write_duplicates_sheet(book: &mut Book<'_>, name: &str, cleaned: &Cleaned) ->
         }
     }
     if cleaned.duplicates.is_empty() {
-        sheet.row(1)?;
+        sheet.row(1).await?;
         sheet.text(
             0,
             if vi {
@@ -194,12 +209,12 @@ fn write_duplicates_sheet(book: &mut Book<'_>, name: &str, cleaned: &Cleaned) ->
             Style::Plain,
         )?;
     }
-    sheet.end()
+    sheet.end().await
 }
 
 /// What became of each child of the household list: added (at which row), already there,
 /// or possibly there (a person decides; the child was not added).
-fn write_merge_sheet<'a>(
+async fn write_merge_sheet<'a>(
     book: &mut Book<'a>,
     name: &str,
     merged: &'a crate::merge::Merged,
@@ -216,7 +231,7 @@ fn write_merge_sheet<'a>(
     } else {
         ["Row in the new list", "Name", "Outcome", "Row in this list"]
     };
-    let mut sheet = start_sheet(book, name, &header, vec![12.0, 28.0, 44.0, 20.0])?;
+    let mut sheet = start_sheet(book, name, &header, vec![12.0, 28.0, 44.0, 20.0]).await?;
     for (i, d) in merged.decisions.iter().enumerate() {
         let outcome = match (d.outcome, vi) {
             ("added", true) => "Đã thêm vào cuối danh sách",
@@ -233,18 +248,18 @@ fn write_merge_sheet<'a>(
             Style::Plain
         };
         let rows: Vec<String> = d.rows.iter().map(u32::to_string).collect();
-        sheet.row(i as u32 + 1)?;
+        sheet.row(i as u32 + 1).await?;
         sheet.number(0, f64::from(d.new_row), Style::Plain)?;
         sheet.text(1, d.name.as_str(), Style::Plain)?;
         sheet.text(2, outcome, style)?;
         sheet.text(3, rows.join(", "), Style::Plain)?;
     }
-    sheet.end()
+    sheet.end().await
 }
 
 /// A work list's rows, grouped (the list is built for this workbook only: its texts are
 /// copied into the workbook).
-fn write_list_sheet<'g>(
+async fn write_list_sheet<'g>(
     book: &mut Book<'_>,
     name: &str,
     list: &WorkList,
@@ -263,20 +278,20 @@ fn write_list_sheet<'g>(
         })
         .collect();
     let header: Vec<&str> = list.header.iter().map(String::as_str).collect();
-    let mut sheet = start_sheet(book, name, &header, widths)?;
+    let mut sheet = start_sheet(book, name, &header, widths).await?;
     let mut r = 1u32;
     for (group, rows) in groups {
         if r as usize >= EXCEL_MAX_ROWS - 1 {
             break;
         }
-        sheet.row(r)?;
+        sheet.row(r).await?;
         sheet.text(0, format!("{group} ({})", rows.len()), Style::Group)?;
         r += 1;
         for line in rows {
             if r as usize >= EXCEL_MAX_ROWS {
                 break;
             }
-            sheet.row(r)?;
+            sheet.row(r).await?;
             for (c, v) in line.iter().enumerate() {
                 match (c, v.parse::<f64>()) {
                     (0, Ok(n)) => sheet.number(0, n, Style::Plain)?,
@@ -290,7 +305,7 @@ fn write_list_sheet<'g>(
             r += 1;
         }
     }
-    sheet.end()
+    sheet.end().await
 }
 
 /// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
@@ -383,7 +398,7 @@ fn is_type_conversion(code: &str) -> bool {
 }
 
 /// Writes sheet 1; returns how many cells deserved a note.
-fn write_data_sheet<'a>(
+async fn write_data_sheet<'a>(
     book: &mut Book<'a>,
     name: &str,
     cleaned: &'a Cleaned,
@@ -451,7 +466,7 @@ fn write_data_sheet<'a>(
         if row.is_empty() && !in_header_merges {
             continue;
         }
-        sheet.row(row_num)?;
+        sheet.row(row_num).await?;
         let is_record = cleaned.is_record.get(r).copied().unwrap_or(false);
         for c in 0..width {
             let col = c as u16;
@@ -489,7 +504,7 @@ fn write_data_sheet<'a>(
     for m in merges {
         sheet.merge(m.first_row, m.first_col, m.last_row, m.last_col);
     }
-    sheet.end()?;
+    sheet.end().await?;
     Ok(noted)
 }
 
@@ -544,7 +559,7 @@ fn column_width(cleaned: &Cleaned, col: usize) -> f64 {
     (longest as f64 * 1.1 + 2.0).clamp(6.0, 45.0)
 }
 
-fn write_findings_sheet<'a>(
+async fn write_findings_sheet<'a>(
     book: &mut Book<'a>,
     name: &str,
     cleaned: &'a Cleaned,
@@ -573,7 +588,7 @@ fn write_findings_sheet<'a>(
         ],
     };
     let widths = vec![7.0, 7.0, 24.0, 22.0, 10.0, 28.0, 28.0, 60.0];
-    let mut sheet = start_sheet(book, name, &headers, widths)?;
+    let mut sheet = start_sheet(book, name, &headers, widths).await?;
     let layout = &cleaned.layout;
     // Each column's letter and header, stored once.
     let columns: Vec<(u32, u32)> = (0..layout.columns.len().max(usize::from(cleaned.table.width)))
@@ -588,7 +603,7 @@ fn write_findings_sheet<'a>(
     let mut rule_texts: HashMap<*const Rule, [u32; 3]> = HashMap::new();
     let room = EXCEL_MAX_ROWS - 2;
     for (i, f) in cleaned.findings.iter().take(room).enumerate() {
-        sheet.row(i as u32 + 1)?;
+        sheet.row(i as u32 + 1).await?;
         sheet.number(0, f64::from(f.row), Style::Plain)?;
         if let Some(col) = f.column {
             match columns.get(usize::from(col)) {
@@ -627,15 +642,15 @@ fn write_findings_sheet<'a>(
                 cleaned.findings.len() - room
             ),
         };
-        sheet.row(room as u32 + 1)?;
+        sheet.row(room as u32 + 1).await?;
         sheet.text(0, msg, Style::Plain)?;
     }
     let last = cleaned.findings.len().min(room) as u32;
     sheet.autofilter(0, 0, last, 7);
-    sheet.end()
+    sheet.end().await
 }
 
-fn write_summary_sheet(
+async fn write_summary_sheet(
     book: &mut Book<'_>,
     name: &str,
     cleaned: &Cleaned,
@@ -713,18 +728,18 @@ fn write_summary_sheet(
             ..SheetSetup::default()
         },
     )?;
-    sheet.row(0)?;
+    sheet.row(0).await?;
     sheet.text(0, title, Style::Header)?;
     for (i, (k, v)) in rows.into_iter().enumerate() {
         if k.is_empty() && v.is_empty() {
             continue;
         }
-        sheet.row(i as u32 + 1)?;
+        sheet.row(i as u32 + 1).await?;
         sheet.text(0, k, Style::Plain)?;
         match v.parse::<f64>() {
             Ok(n) => sheet.number(1, n, Style::Plain)?,
             Err(_) => sheet.text(1, v, Style::Plain)?,
         }
     }
-    sheet.end()
+    sheet.end().await
 }

@@ -9,19 +9,18 @@
 //! stream.
 
 mod notes;
+mod package;
 mod sheet;
 mod strings;
 mod styles;
 pub mod xml;
 
+pub use package::{finish_now, Parts, Zip, DEFAULT_LEVEL};
 pub use sheet::{Sheet, SheetSetup};
 pub use styles::Style;
 
 use crate::error::Error;
-use std::io::Write;
 use strings::SharedStrings;
-use zip::write::{SimpleFileOptions, StreamWriter};
-use zip::{CompressionMethod, ZipWriter};
 
 const XML_DECLARATION: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -29,10 +28,6 @@ const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/rela
 const PKG_REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 /// Bytes of XML gathered before they are handed to the compressor.
 const CHUNK: usize = 256 * 1024;
-
-/// Deflate level of the parts. Measured on a 340,782-row list (scripts/bench): level 1 writes
-/// the workbook several times faster than level 6 for a file about a third larger.
-pub const DEFAULT_LEVEL: i64 = 2;
 
 pub(crate) fn write_error(e: impl std::fmt::Display) -> Error {
     Error::Write {
@@ -47,33 +42,18 @@ struct SheetEntry {
     has_notes: bool,
 }
 
-/// One workbook being written into a sink, as it is made: the file never exists whole in
-/// memory unless the sink is a `Vec`. Texts borrowed for `'a` (the cleaned table, the
-/// findings) are shared without being copied.
+/// One workbook being written into its [`Parts`], as it is made. Texts borrowed for `'a`
+/// (the cleaned table, the findings) are shared without being copied.
 pub struct Book<'a> {
-    zip: ZipWriter<StreamWriter<&'a mut dyn Write>>,
-    options: SimpleFileOptions,
+    parts: &'a mut dyn Parts,
     strings: SharedStrings<'a>,
     sheets: Vec<SheetEntry>,
 }
 
 impl<'a> Book<'a> {
-    pub fn new(sink: &'a mut dyn Write) -> Self {
-        Self::with_level(sink, DEFAULT_LEVEL)
-    }
-
-    /// `level`: deflate level 1 (fastest) to 9.
-    pub fn with_level(sink: &'a mut dyn Write, level: i64) -> Self {
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .compression_level(Some(level.clamp(1, 9)))
-            // A fixed time: the same input gives the same bytes.
-            .last_modified_time(zip::DateTime::default());
+    pub fn new(parts: &'a mut dyn Parts) -> Self {
         Book {
-            // Streamed: each part's sizes follow its data (a data descriptor), as Excel and
-            // every reader accept, so nothing written is ever revisited.
-            zip: ZipWriter::new_stream(sink),
-            options,
+            parts,
             strings: SharedStrings::new(),
             sheets: Vec::new(),
         }
@@ -92,26 +72,35 @@ impl<'a> Book<'a> {
     }
 
     fn start_part(&mut self, path: &str) -> Result<(), Error> {
-        self.zip.start_file(path, self.options).map_err(write_error)
+        self.parts.start(path).map_err(write_error)
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.parts.write(bytes).map_err(write_error)
+    }
+
+    /// Done when the parts' receiver is ready for more.
+    fn caught_up(&mut self) -> package::CaughtUp<'_> {
+        package::CaughtUp(&mut *self.parts)
     }
 
     fn write_part(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         self.start_part(path)?;
-        self.zip.write_all(bytes).map_err(write_error)
+        self.write(bytes)
     }
 
     /// Writes the package's other parts and the zip's directory.
-    pub fn finish(mut self) -> Result<(), Error> {
+    pub async fn finish(mut self) -> Result<(), Error> {
         if self.sheets.is_empty() {
             // Excel refuses a workbook without a sheet.
-            self.sheet("Sheet1", SheetSetup::default())?.end()?;
+            self.sheet("Sheet1", SheetSetup::default())?.end().await?;
         }
         let has_strings = !self.strings.is_empty();
         if has_strings {
             self.start_part("xl/sharedStrings.xml")?;
-            let Book { zip, strings, .. } = &mut self;
+            let Book { parts, strings, .. } = &mut self;
             strings
-                .write_xml(CHUNK, |b| zip.write_all(b))
+                .write_xml(CHUNK, |b| parts.write(b))
                 .map_err(write_error)?;
         }
         self.write_part("xl/styles.xml", styles::STYLESHEET.as_bytes())?;
@@ -125,8 +114,7 @@ impl<'a> Book<'a> {
         self.write_part("docProps/core.xml", CORE_PROPERTIES.as_bytes())?;
         let app = self.app_properties();
         self.write_part("docProps/app.xml", app.as_bytes())?;
-        let mut sink = self.zip.finish().map_err(write_error)?;
-        sink.flush().map_err(write_error)
+        self.parts.finish().map_err(write_error)
     }
 
     fn workbook_xml(&self) -> String {

@@ -4,7 +4,6 @@ use super::notes::{self, Note};
 use super::{write_error, xml, Book, Style, CHUNK, MAIN_NS, REL_NS};
 use crate::error::Error;
 use std::borrow::Cow;
-use std::io::Write;
 
 /// What is known of a sheet before its rows: how it is shown.
 #[derive(Clone, Debug, Default)]
@@ -126,14 +125,15 @@ impl<'b, 'a> Sheet<'b, 'a> {
         })
     }
 
-    /// Starts row `row` (0-based); rows must come in increasing order.
-    pub fn row(&mut self, row: u32) -> Result<(), Error> {
+    /// Starts row `row` (0-based); rows must come in increasing order. Waits while the
+    /// parts' receiver is not ready for more.
+    pub async fn row(&mut self, row: u32) -> Result<(), Error> {
         if self.row.is_some_and(|r| r >= row) {
             return Err(write_error(format!("row {} written out of order", row + 1)));
         }
         self.close_row();
         if self.buf.len() >= CHUNK {
-            self.flush()?;
+            self.flush().await?;
         }
         self.row = Some(row);
         self.last_col = None;
@@ -151,9 +151,10 @@ impl<'b, 'a> Sheet<'b, 'a> {
         }
     }
 
-    fn flush(&mut self) -> Result<(), Error> {
-        self.book.zip.write_all(&self.buf).map_err(write_error)?;
+    async fn flush(&mut self) -> Result<(), Error> {
+        self.book.write(&self.buf)?;
         self.buf.clear();
+        self.book.caught_up().await;
         Ok(())
     }
 
@@ -292,7 +293,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
     }
 
     /// Closes the sheet: merges, autofilter and notes follow the rows.
-    pub fn end(mut self) -> Result<(), Error> {
+    pub async fn end(mut self) -> Result<(), Error> {
         self.close_row();
         self.buf.extend_from_slice(b"</sheetData>");
         if let Some(area) = self.filter {
@@ -323,7 +324,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
                 .extend_from_slice(b"<legacyDrawing r:id=\"rId1\"/>");
         }
         self.buf.extend_from_slice(b"</worksheet>");
-        self.flush()?;
+        self.flush().await?;
         if has_notes {
             let index = self.index;
             let notes = std::mem::take(&mut self.notes);
