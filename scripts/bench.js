@@ -2,7 +2,8 @@
 // (SheetJS XLSX.read of the same file in the same browser), on generated dirty lists.
 // Usage: node scripts/bench.js [rows...]   (default 34000 340782 1000000)
 // Lists are generated once into bench-data/ (git-ignored). Results: bench-data/results.json.
-// To compare builds: PAGE=path/to/lamsach.html CLI=path/to/lamsach (default: this tree's).
+// To compare builds: PAGE=path/to/lamsach.html CLI=path/to/lamsach (default: this tree's),
+// RESULTS=path/to/results.json (default bench-data/results.json).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -159,8 +160,9 @@ function peakRendererMb() {
       `page ${w.total_ms} ms (read ${w.read_ms}, check ${w.check_ms}, write ${w.write_ms}; renderer ${w.renderer_peak_mb} MB (peak by read ${w.renderer_peak_mb_after.read}, check ${w.renderer_peak_mb_after.check}), wasm ${w.wasm_memory_mb} MB (after read ${w.wasm_mb_after.read}, check ${w.wasm_mb_after.check}); longest task ${Math.round(w.longest_task_ms)} ms, in state '${w.longest_task_after_state}'; worker ${JSON.stringify(w.worker_ms)}) | ` +
       `SheetJS read ${w.sheetjs_error ? 'failed: ' + w.sheetjs_error : w.sheetjs_read_ms + ' ms'} | page/SheetJS ${row.ratio_page_vs_sheetjs_read} | wasm/native ${row.ratio_wasm_vs_native} | ${row.page_us_per_row} µs/row`);
   }
-  fs.writeFileSync(path.join(DATA, 'results.json'), JSON.stringify(all, null, 2));
-  console.log(`written ${path.join(DATA, 'results.json')}`);
+  const results = path.resolve(process.env.RESULTS || path.join(DATA, 'results.json'));
+  fs.writeFileSync(results, JSON.stringify(all, null, 2));
+  console.log(`written ${results}`);
   // A browser whose tab ran out of memory may not close: do not wait for it.
   process.exit(0);
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -32,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use super::compare::{compare, Prepared};
-use super::key::{parts, Key};
+use super::key::Key;
 use super::reason::Reason;
 use super::{already_there, exact, probable, same_id, MatchKind, Stats};
 
@@ -122,7 +122,7 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
     // Year-only records against everyone born that year under the same family and given name
     // (the probable rule allows a year-only record no typo and no accent difference).
     let name_key = |r: &Prepared| {
-        let p = parts(&r.name.folded);
+        let p = r.name.folded_parts();
         hash_of((p.family, p.given))
     };
     let year_only = |r: &Prepared| !r.has_full_date() && r.year.is_some();

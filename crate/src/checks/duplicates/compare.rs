@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use super::key::{parts, Key};
+use super::key::Key;
 use super::reason::{Evidence, Reason};
 use super::{Gender, Person};
 
@@ -35,7 +35,7 @@ impl<'p, 'a> Prepared<'p, 'a> {
         let id = person.personal_id.trim();
         Prepared {
             person,
-            family: hash_of(parts(&name.folded).family),
+            family: hash_of(name.folded_parts().family),
             id_hash: if id.is_empty() { 0 } else { hash_of(id) },
             name,
             year: person
@@ -154,11 +154,11 @@ pub(super) fn name_relation(a: &Key, b: &Key) -> NameRel {
     if a.toned == b.toned {
         return NameRel::Same;
     }
-    let (fa, fb) = (parts(&a.folded), parts(&b.folded));
+    let (fa, fb) = (a.folded_parts(), b.folded_parts());
     if fa.family != fb.family {
         return NameRel::Different;
     }
-    let (ta, tb) = (parts(&a.toned), parts(&b.toned));
+    let (ta, tb) = (a.toned_parts(), b.toned_parts());
     let mut accents = false;
     accents |= ta.family != tb.family;
 

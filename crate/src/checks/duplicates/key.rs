@@ -32,6 +32,46 @@ pub struct Key {
     pub folded: String,
     /// Number of words (the same in both keys).
     pub words: usize,
+    /// Where the family name ends and the given name starts in `toned` and in `folded`,
+    /// found as the keys are made: a province's duplicate search splits names millions of
+    /// times.
+    toned_at: Bounds,
+    folded_at: Bounds,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Bounds {
+    family_end: usize,
+    given_start: usize,
+}
+
+impl Bounds {
+    /// `key` split as [`parts`] splits it, for a key of `words` words.
+    fn parts(self, key: &str, words: usize) -> NameParts<'_> {
+        let whole = NameParts {
+            family: key,
+            middle: "",
+            given: key,
+        };
+        if words < 2 {
+            return whole;
+        }
+        let family = key.get(..self.family_end);
+        let given = key.get(self.given_start..);
+        let middle = if words > 2 {
+            key.get(self.family_end + 1..self.given_start - 1)
+        } else {
+            Some("")
+        };
+        match (family, middle, given) {
+            (Some(family), Some(middle), Some(given)) => NameParts {
+                family,
+                middle,
+                given,
+            },
+            _ => parts(key),
+        }
+    }
 }
 
 impl Key {
@@ -39,7 +79,7 @@ impl Key {
         let mut key = Key {
             toned: String::with_capacity(text.len() + 4),
             folded: String::with_capacity(text.len()),
-            words: 0,
+            ..Key::default()
         };
         // Tone marks of the word being read; a well-formed word has one, a damaged one may
         // have more, and they are kept in order so that two damaged spellings still compare.
@@ -97,10 +137,16 @@ impl Key {
     }
 
     fn start_word(&mut self) {
+        if self.words == 1 {
+            self.toned_at.family_end = self.toned.len();
+            self.folded_at.family_end = self.folded.len();
+        }
         if self.words > 0 {
             self.toned.push(' ');
             self.folded.push(' ');
         }
+        self.toned_at.given_start = self.toned.len();
+        self.folded_at.given_start = self.folded.len();
         self.words += 1;
     }
 
@@ -112,11 +158,21 @@ impl Key {
     pub fn is_empty(&self) -> bool {
         self.words == 0
     }
+
+    /// [`parts`] of `toned`.
+    pub fn toned_parts(&self) -> NameParts<'_> {
+        self.toned_at.parts(&self.toned, self.words)
+    }
+
+    /// [`parts`] of `folded`.
+    pub fn folded_parts(&self) -> NameParts<'_> {
+        self.folded_at.parts(&self.folded, self.words)
+    }
 }
 
 /// A person's name split as Vietnamese names are written: family name first, given name last,
 /// middle names between. A one-word name is its own family and given name.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameParts<'k> {
     pub family: &'k str,
     pub middle: &'k str,
@@ -181,5 +237,17 @@ mod tests {
         let p = parts("");
         assert_eq!((p.family, p.middle, p.given), ("", "", ""));
         assert_eq!(Key::new(" - ,").words, 0);
+    }
+
+    proptest::proptest! {
+        /// The split found while the keys are made is the split of the finished keys.
+        #[test]
+        fn parts_found_while_making_the_key_are_the_parts_of_the_key(
+            text in "[ A-Za-zđĐàáảãạăằâầêềôồơờưừ\u{300}\u{301}\u{323}'’_,.()-]{0,40}"
+        ) {
+            let key = Key::new(&text);
+            proptest::prop_assert_eq!(key.toned_parts(), parts(&key.toned));
+            proptest::prop_assert_eq!(key.folded_parts(), parts(&key.folded));
+        }
     }
 }
