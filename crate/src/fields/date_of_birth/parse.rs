@@ -150,12 +150,46 @@ fn from_dmy(d: &str, m: &str, y: &str, reference: NaiveDate, form: Form) -> Pars
 
 /// The official form.
 pub fn to_dmy(date: NaiveDate) -> String {
-    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        return format!("{:02}/{:02}/{:04}", date.day(), date.month(), year);
+    }
+    // Without the formatting machinery: every date of birth of a province passes here.
+    let digits = |n: u32, width: u32| (0..width).rev().map(move |i| digit(n / 10u32.pow(i)));
+    let mut out = String::with_capacity(10);
+    out.extend(digits(date.day(), 2));
+    out.push('/');
+    out.extend(digits(date.month(), 2));
+    out.push('/');
+    out.extend(digits(year.unsigned_abs(), 4));
+    out
+}
+
+fn digit(n: u32) -> char {
+    char::from(b'0' + (n % 10) as u8)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_official_form_is_what_the_formatter_writes() {
+        let mut day = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap();
+        let mut days: Vec<NaiveDate> = Vec::new();
+        while day.year() < 2031 {
+            days.push(day);
+            day = day.succ_opt().unwrap();
+        }
+        for y in [-1, 0, 5, 99, 999, 9999, 10000] {
+            days.push(NaiveDate::from_ymd_opt(y, 2, 28).unwrap());
+        }
+        days.extend([NaiveDate::MIN, NaiveDate::MAX]);
+        for d in days {
+            let expected = format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year());
+            assert_eq!(to_dmy(d), expected);
+        }
+    }
 
     fn r() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default()
