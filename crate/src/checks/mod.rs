@@ -179,11 +179,11 @@ pub fn check_records(
         }
 
         if let Some(name) = &name {
-            let key = crate::text::comparison_key(name);
-            if carers.iter().any(|r| {
-                rec.text(*r)
-                    .is_some_and(|p| crate::text::comparison_key(&p) == key)
-            }) {
+            let key = crate::text::ComparisonKey::new(name);
+            if carers
+                .iter()
+                .any(|r| rec.text(*r).is_some_and(|p| key.matches(&p)))
+            {
                 flag(&NAME_SAME_AS_PARENT, Role::ChildName, None);
             }
             let words: Vec<&str> = name.split_whitespace().collect();

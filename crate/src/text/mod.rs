@@ -588,15 +588,26 @@ fn full_comparison_key(input: &str) -> String {
 /// repairs, only lower case and one tone placement; the checks compare a province's names
 /// this way a million times. `None` for anything else (the full path handles it).
 fn clean_comparison_key(input: &str) -> Option<String> {
-    let mut key = String::with_capacity(input.len());
+    clean_length(input)?;
+    let key: String = input.chars().flat_map(char::to_lowercase).collect();
+    Some(match tone::apply(&key, ToneStyle::New) {
+        Cow::Borrowed(_) => key,
+        Cow::Owned(styled) => styled,
+    })
+}
+
+/// The number of characters of `input` if it takes [`clean_comparison_key`]'s path; its key
+/// then has as many (a letter's lower case is one letter, a tone moves from letter to letter).
+fn clean_length(input: &str) -> Option<usize> {
     let mut after_space = true;
+    let mut chars = 0;
     for c in input.chars() {
+        chars += 1;
         if c == ' ' {
             if after_space {
                 return None;
             }
             after_space = true;
-            key.push(' ');
             continue;
         }
         // Letters that are look-alikes of Đ/đ are repaired by the full path.
@@ -605,15 +616,35 @@ fn clean_comparison_key(input: &str) -> Option<String> {
             return None;
         }
         after_space = false;
-        key.extend(c.to_lowercase());
     }
-    if after_space && !key.is_empty() {
+    if after_space && chars > 0 {
         return None;
     }
-    Some(match tone::apply(&key, ToneStyle::New) {
-        Cow::Borrowed(_) => key,
-        Cow::Owned(styled) => styled,
-    })
+    Some(chars)
+}
+
+/// A [`comparison_key`] made once, to compare many texts with: a child's name with its
+/// parents' names.
+pub struct ComparisonKey {
+    key: String,
+    chars: usize,
+}
+
+impl ComparisonKey {
+    pub fn new(input: &str) -> Self {
+        let key = comparison_key(input);
+        let chars = key.chars().count();
+        ComparisonKey { key, chars }
+    }
+
+    /// Whether `input`'s comparison key is this one. A clean text of another length cannot
+    /// be: most texts are told apart without making their key.
+    pub fn matches(&self, input: &str) -> bool {
+        if clean_length(input).is_some_and(|n| n != self.chars) {
+            return false;
+        }
+        comparison_key(input) == self.key
+    }
 }
 
 #[cfg(test)]
@@ -765,6 +796,29 @@ mod tests {
             if let Some(quick) = clean_comparison_key(&input) {
                 proptest::prop_assert_eq!(quick, full_comparison_key(&input), "{:?}", input);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A clean text's key has as many characters as the text, so a key compared by
+        /// length first tells the same texts apart as the keys themselves.
+        #[test]
+        fn a_key_compared_by_length_first_matches_as_the_keys_do(
+            a in proptest::collection::vec(0usize..1000, 0..16),
+            b in proptest::collection::vec(0usize..1000, 0..16),
+        ) {
+            let alphabet = key_alphabet();
+            let text = |v: &[usize]| -> String { v.iter().map(|i| alphabet[i % alphabet.len()]).collect() };
+            let (a, b) = (text(&a), text(&b));
+            if let Some(n) = clean_length(&a) {
+                proptest::prop_assert_eq!(comparison_key(&a).chars().count(), n, "{:?}", a);
+            }
+            let key = ComparisonKey::new(&a);
+            proptest::prop_assert_eq!(key.matches(&b), comparison_key(&b) == comparison_key(&a));
+            // The same name in other case and tone placement still matches.
+            let other = tone::apply(&a.to_uppercase(), ToneStyle::Old).into_owned();
+            proptest::prop_assert_eq!(key.matches(&other), comparison_key(&other) == comparison_key(&a));
+            proptest::prop_assert!(key.matches(&a));
         }
     }
 

@@ -107,10 +107,32 @@ impl Cell {
 /// a number must show all its digits).
 pub fn format_number(n: f64) -> String {
     if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+        integer_text(n as i64)
     } else {
         format!("{n}")
     }
+}
+
+/// `n` in decimal, without the formatting machinery: ID and phone numbers stored as numbers
+/// are shown this way for every check.
+fn integer_text(n: i64) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(digits.len() - at + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out
 }
 
 /// A cell reference such as `B7` (or `xfd1048576`) as (row, column), 0-based; `None` for
@@ -236,6 +258,20 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn integers_are_written_as_the_formatter_writes_them(n in proptest::num::i64::ANY) {
+            proptest::prop_assert_eq!(integer_text(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn numbers_show_without_float_noise() {
+        for (n, shown) in [(0.0, "0"), (-0.0, "0"), (79212000001.0, "79212000001"), (-42.0, "-42"), (999999999999999.0, "999999999999999"), (1e15, "1000000000000000"), (2.5, "2.5")] {
+            assert_eq!(format_number(n), shown);
+        }
+    }
 
     #[test]
     fn a_cell_is_three_words_and_short_texts_stay_inside_it() {

@@ -176,26 +176,28 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
     (links, stats)
 }
 
-/// The records that have a personal ID, as (ID, index) sorted by ID. An ID held by more than
+/// The records that have a personal ID, as (ID, index), equal IDs together. An ID held by more than
 /// [`ID_CAP`] records ("000000000000" typed for unknown numbers) says nothing about who is
 /// who: it is blanked on its records and left out. Also returns how many such IDs there were.
 fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<(&'a str, u32)>, usize) {
-    let mut ids: Vec<(&'a str, u32)> = recs
+    // Sorted by hash first: equal IDs still stand together, and most comparisons end
+    // without reading the texts. The order of the runs does not matter to the links.
+    let mut ids: Vec<(u64, &'a str, u32)> = recs
         .iter()
         .enumerate()
         .filter(|(_, r)| !r.id.is_empty())
-        .map(|(i, r)| (r.id, i as u32))
+        .map(|(i, r)| (r.id_hash, r.id, i as u32))
         .collect();
     ids.sort_unstable();
     let mut over = 0;
     let mut kept = Vec::with_capacity(ids.len());
-    for run in ids.chunk_by(|a, b| a.0 == b.0) {
+    for run in ids.chunk_by(|a, b| a.1 == b.1) {
         if run.len() <= ID_CAP {
-            kept.extend_from_slice(run);
+            kept.extend(run.iter().map(|&(_, id, i)| (id, i)));
             continue;
         }
         over += 1;
-        for (_, i) in run {
+        for (_, _, i) in run {
             if let Some(r) = recs.get_mut(*i as usize) {
                 r.id = "";
                 r.id_hash = 0;

@@ -67,6 +67,12 @@ impl Legend {
 
 /// The gender a value names, if any.
 pub fn recognise(value: &str, legend: &Legend) -> Option<Gender> {
+    // The official words, as a cleaned list holds them, need no folding.
+    for g in [Gender::Male, Gender::Female] {
+        if value == g.official() {
+            return Some(g);
+        }
+    }
     let f = fold(value);
     match f.as_str() {
         "nam" | "trai" | "con trai" | "be trai" | "nam gioi" | "m" | "male" | "boy" => {
