@@ -59,7 +59,8 @@ pub async fn write_workbook_parts(cleaned: &Cleaned, parts: &mut dyn Parts) -> R
             &unique(kind.title(lang), &data_name),
             &list,
             list.groups.iter(),
-        ).await?;
+        )
+        .await?;
     }
 
     let duplicates = if vi { "Trùng lặp" } else { "Duplicates" };
@@ -147,7 +148,11 @@ async fn start_sheet<'b, 'a>(
 
 /// The groups of probable duplicates side by side: one block per group, one line per
 /// record, with the fields a person compares. Nothing is merged or deleted.
-async fn write_duplicates_sheet(book: &mut Book<'_>, name: &str, cleaned: &Cleaned) -> Result<(), Error> {
+async fn write_duplicates_sheet(
+    book: &mut Book<'_>,
+    name: &str,
+    cleaned: &Cleaned,
+) -> Result<(), Error> {
     let vi = cleaned.options.lang == Lang::Vi;
     let layout = &cleaned.layout;
     let roles = [

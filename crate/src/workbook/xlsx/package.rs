@@ -8,16 +8,18 @@
 //! running wasm cannot block, and without waiting the XML not yet compressed piles up in
 //! the page's memory (measured: up to 120 MB more at the peak for a province).
 
+use crate::error::Error;
 use std::future::Future;
 use std::io::{self, Write};
 use std::pin::{pin, Pin};
 use std::task::{Context, Poll, Waker};
-use crate::error::Error;
 use zip::write::{SimpleFileOptions, StreamWriter};
 use zip::{CompressionMethod, ZipWriter};
 
 /// Deflate level of the parts. Measured on a 340,782-row list (scripts/bench): level 1 writes
-/// the workbook several times faster than level 6 for a file about a third larger.
+/// the workbook several times faster than level 6 for a file about a third larger; level 2
+/// (62.6 MB, written natively in about 2.2 s) against level 1 (86.2 MB, 1.7 s) keeps the
+/// file a quarter smaller for half a second.
 pub const DEFAULT_LEVEL: i64 = 2;
 
 /// The receiver of a package's parts, one after another.
@@ -91,7 +93,9 @@ impl<W: Write> Zip<W> {
 impl<W: Write> Parts for Zip<W> {
     fn start(&mut self, path: &str) -> io::Result<()> {
         let options = self.options;
-        self.zip()?.start_file(path, options).map_err(io::Error::other)
+        self.zip()?
+            .start_file(path, options)
+            .map_err(io::Error::other)
     }
 
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
@@ -124,8 +128,7 @@ mod tests {
         drop(zip);
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
         let mut text = String::new();
-        std::io::Read::read_to_string(&mut archive.by_name("a.xml").unwrap(), &mut text)
-            .unwrap();
+        std::io::Read::read_to_string(&mut archive.by_name("a.xml").unwrap(), &mut text).unwrap();
         assert_eq!(text, "<a/>");
     }
 }
