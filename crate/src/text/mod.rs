@@ -623,27 +623,42 @@ fn clean_length(input: &str) -> Option<usize> {
     Some(chars)
 }
 
-/// A [`comparison_key`] made once, to compare many texts with: a child's name with its
-/// parents' names.
-pub struct ComparisonKey {
-    key: String,
-    chars: usize,
+/// A text's [`comparison_key`], to compare many texts with (a child's name with its
+/// parents'). Made only when lengths do not already tell the texts apart: a clean text's
+/// key has as many characters as the text.
+pub struct ComparisonKey<'t> {
+    text: &'t str,
+    clean_chars: Option<usize>,
+    /// The key and its number of characters.
+    key: std::cell::OnceCell<(String, usize)>,
 }
 
-impl ComparisonKey {
-    pub fn new(input: &str) -> Self {
-        let key = comparison_key(input);
-        let chars = key.chars().count();
-        ComparisonKey { key, chars }
+impl<'t> ComparisonKey<'t> {
+    pub fn new(text: &'t str) -> Self {
+        ComparisonKey {
+            text,
+            clean_chars: clean_length(text),
+            key: std::cell::OnceCell::new(),
+        }
     }
 
-    /// Whether `input`'s comparison key is this one. A clean text of another length cannot
-    /// be: most texts are told apart without making their key.
+    fn key(&self) -> &(String, usize) {
+        self.key.get_or_init(|| {
+            let key = comparison_key(self.text);
+            let chars = key.chars().count();
+            (key, chars)
+        })
+    }
+
+    /// Whether `input`'s comparison key is this one.
     pub fn matches(&self, input: &str) -> bool {
-        if clean_length(input).is_some_and(|n| n != self.chars) {
-            return false;
+        if let Some(n) = clean_length(input) {
+            let chars = self.clean_chars.unwrap_or_else(|| self.key().1);
+            if n != chars {
+                return false;
+            }
         }
-        comparison_key(input) == self.key
+        comparison_key(input) == self.key().0
     }
 }
 

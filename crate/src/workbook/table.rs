@@ -93,7 +93,7 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(s) => s.to_string(),
+            Cell::Text(s) => s.as_str().to_owned(),
             Cell::Number(n) => format_number(*n),
             Cell::Date(d) => d.to_dmy(),
             Cell::Bool(true) => "TRUE".into(),

@@ -90,7 +90,7 @@ pub fn clean(cell: &Cell, legend: &Legend) -> Outcome {
     let value = match cell {
         Cell::Empty => return flagged(&GENDER_MISSING),
         Cell::Text(s) if s.trim().is_empty() => return flagged(&GENDER_MISSING),
-        Cell::Text(s) => s.to_string(),
+        Cell::Text(s) => s.as_str().to_owned(),
         Cell::Number(n) => format_number(*n),
         _ => return flagged(&GENDER_UNKNOWN),
     };

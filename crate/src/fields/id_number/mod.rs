@@ -63,7 +63,7 @@ pub fn clean(cell: &Cell, holder: Holder) -> Outcome {
             out.set(Cell::text(t.clone()), &ID_NUMERIC_CELL);
             t
         }
-        Cell::Text(s) => s.to_string(),
+        Cell::Text(s) => s.as_str().to_owned(),
         _ => {
             out.flag(invalid(holder));
             return out;

@@ -33,7 +33,7 @@ pub fn clean(cell: &Cell) -> Outcome {
             t
         }
         Cell::Text(s) if s.trim().is_empty() => return out,
-        Cell::Text(s) => s.to_string(),
+        Cell::Text(s) => s.as_str().to_owned(),
         _ => {
             out.flag(&PHONE_INVALID);
             return out;
