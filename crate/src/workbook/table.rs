@@ -116,23 +116,13 @@ pub fn format_number(n: f64) -> String {
 /// `n` in decimal, without the formatting machinery: ID and phone numbers stored as numbers
 /// are shown this way for every check.
 fn integer_text(n: i64) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let mut out = String::with_capacity(digits.len() - at + 1);
+    let mut out = Vec::with_capacity(20);
     if n < 0 {
-        out.push('-');
+        out.push(b'-');
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
-    out
+    super::xlsx::xml::push_u64(&mut out, n.unsigned_abs());
+    // Only ASCII digits and a sign were written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A cell reference such as `B7` (or `xfd1048576`) as (row, column), 0-based; `None` for

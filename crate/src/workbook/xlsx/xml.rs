@@ -73,8 +73,13 @@ pub fn needs_preserve(s: &str) -> bool {
 }
 
 /// Appends an unsigned integer in decimal.
-pub fn push_u32(out: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
+pub fn push_u32(out: &mut Vec<u8>, n: u32) {
+    push_u64(out, u64::from(n));
+}
+
+/// Appends an unsigned integer in decimal.
+pub fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
         i -= 1;
