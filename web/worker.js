@@ -61,6 +61,8 @@ function connect(port) {
       if (zipResume && zipSent - zipDone <= BEHIND / 2) { const resume = zipResume; zipResume = null; resume(); }
       return;
     }
+    // The workbook is whole (or failed): its buffers are let go until the next one.
+    zipBuffers.length = 0;
     const waiting = zipWaiting;
     zipWaiting = null;
     if (!waiting) return;
