@@ -35,8 +35,8 @@ impl DateCell {
     }
 }
 
-/// A cell's text (inline up to 24 bytes).
-pub type Text = compact_str::CompactString;
+/// A cell's text (inline up to 23 bytes on every target, wasm32 included).
+pub type Text = smol_str::SmolStr;
 
 /// One cell's value.
 #[derive(Clone, Debug, PartialEq, Default)]
