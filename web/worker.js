@@ -20,10 +20,12 @@ function fail(id, err) {
   }
 }
 
-function gather(write) {
+// A file made of pieces as they come. Each piece joins the Blob at once (the browser keeps
+// Blob data outside this process), so its bytes can be let go instead of all pieces
+// waiting for the last (-100 MB of page memory for a province's workbook).
+function pieces() {
   let blob = new Blob([], { type: XLSX_TYPE });
-  write((piece) => { blob = new Blob([blob, piece], { type: XLSX_TYPE }); });
-  return blob;
+  return { add: (piece) => { blob = new Blob([blob, piece], { type: XLSX_TYPE }); }, blob: () => blob };
 }
 
 // ---- zipping: a workbook's parts are deflated by a second worker (the zipper), so that
@@ -47,9 +49,14 @@ let zipPauses = 0;       // how often it paused (tests: the large lists do)
 let zipResume = null;    // goes on writing, once the zipper has caught up
 const zipBuffers = [];   // buffers back from the zipper, for the next pieces
 
+// Goes on writing if the zipper is at most half BEHIND.
+function resumeIfCaughtUp() {
+  if (zipResume && zipSent - zipDone <= BEHIND / 2) { const resume = zipResume; zipResume = null; resume(); }
+}
+
 // Goes on writing after the tasks already queued (the zipper's returns among them).
 const tick = new MessageChannel();
-tick.port1.onmessage = () => { if (zipResume && zipSent - zipDone <= BEHIND / 2) { const resume = zipResume; zipResume = null; resume(); } };
+tick.port1.onmessage = resumeIfCaughtUp;
 
 function connect(port) {
   port.onmessage = (event) => {
@@ -58,7 +65,7 @@ function connect(port) {
     if ('compressed' in z) {
       zipDone += z.compressed;
       if (z.buffer && zipBuffers.length < BEHIND / PIECE + 8) zipBuffers.push(z.buffer);
-      if (zipResume && zipSent - zipDone <= BEHIND / 2) { const resume = zipResume; zipResume = null; resume(); }
+      resumeIfCaughtUp();
       return;
     }
     // The workbook is whole (or failed): its buffers are let go until the next one.
@@ -83,21 +90,20 @@ function piece(bytes) {
 // by step); the result is {blob, zipped_by}.
 function zipped(begin) {
   if (!zipPort || zipWaiting) {
-    const blob = gather((sink) => {
-      const zipper = new wasm_bindgen.Zipper(sink);
+    const file = pieces();
+    const zipper = new wasm_bindgen.Zipper(file.add);
+    try {
+      // `bytes` views this instance's memory, which the zipper's own copy may move.
+      const writing = begin({ start: (path) => zipper.start(path), write: (bytes) => zipper.write(bytes.slice()), finish: () => zipper.finish(), ready: () => true });
       try {
-        // `bytes` views this instance's memory, which the zipper's own copy may move.
-        const writing = begin({ start: (path) => zipper.start(path), write: (bytes) => zipper.write(bytes.slice()), finish: () => zipper.finish(), ready: () => true });
-        try {
-          if (!writing.step()) throw new Error('the workbook waited on a zipper that never waits');
-        } finally {
-          writing.free();
-        }
+        if (!writing.step()) throw new Error('the workbook waited on a zipper that never waits');
       } finally {
-        zipper.free();
+        writing.free();
       }
-    });
-    return { blob, zipped_by: 'self' };
+    } finally {
+      zipper.free();
+    }
+    return { blob: file.blob(), zipped_by: 'self' };
   }
   const port = zipPort;
   zipSent = 0;
@@ -142,16 +148,16 @@ function zipped(begin) {
 // the error) when they end.
 function serveZips(port) {
   let zipper = null;
-  let blob = null;
+  let file = null;
   let error = null;
-  const reset = () => { if (zipper) zipper.free(); zipper = null; blob = null; error = null; };
+  const reset = () => { if (zipper) zipper.free(); zipper = null; file = null; error = null; };
   port.onmessage = (event) => {
     const z = event.data;
     if (z.type === 'abort') { reset(); return; }
     try {
       if (!zipper && !error) {
-        blob = new Blob([], { type: XLSX_TYPE });
-        zipper = new wasm_bindgen.Zipper((piece) => { blob = new Blob([blob, piece], { type: XLSX_TYPE }); });
+        file = pieces();
+        zipper = new wasm_bindgen.Zipper(file.add);
       }
       if (error) { /* the rest of a failed file: ignored until it ends */ }
       else if (z.type === 'start') zipper.start(z.path);
@@ -165,7 +171,7 @@ function serveZips(port) {
     // Compressed (or, after a failure, let go): the writer may go on.
     if (z.type === 'write') port.postMessage({ compressed: z.bytes.length, buffer: z.bytes.buffer }, [z.bytes.buffer]);
     if (z.type === 'finish') {
-      port.postMessage(error ? { error: cloneable(error) } : { blob });
+      port.postMessage(error ? { error: cloneable(error) } : { blob: file.blob() });
       reset();
     }
   };
@@ -199,10 +205,7 @@ const handlers = {
   merge(m) { return session.merge(new Uint8Array(m.bytes), m.name); },
   edit(m) { return { summary: session.edit(m.row, m.col, m.value) }; },
   // The file arrives in pieces and becomes a Blob (in the zipper, or here): neither the
-  // wasm memory nor the page ever holds it whole. Each piece joins the Blob as it comes
-  // (the browser keeps Blob data outside this process), so a piece's bytes can be let go
-  // at once instead of all pieces waiting for the last (-100 MB of page memory for a
-  // province's workbook).
+  // wasm memory nor the page ever holds it whole.
   workbook() { return zipped((parts) => session.workbook(parts)); },
   work_list(m) { return zipped((parts) => session.work_list(m.kind, parts)); },
   report() { return { json: session.report_json() }; },

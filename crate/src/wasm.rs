@@ -7,13 +7,13 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::report::Lang;
 use crate::workbook::role::Role;
-use crate::workbook::xlsx::{Parts, Zip};
+use crate::workbook::xlsx::{write_on, Parts, Zip};
 use crate::{Layout, Table};
 use serde::Serialize;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::task::Poll;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -233,11 +233,7 @@ impl Writing {
     /// Writes on; true once the workbook is whole. When false, call again once the
     /// receiver is ready.
     pub fn step(&mut self) -> Result<bool, JsValue> {
-        match self
-            .0
-            .as_mut()
-            .poll(&mut Context::from_waker(Waker::noop()))
-        {
+        match write_on(self.0.as_mut()) {
             Poll::Ready(result) => result.map(|()| true).map_err(to_js_error),
             Poll::Pending => Ok(false),
         }

@@ -2,27 +2,8 @@
 //! the cells, read from the few bytes that follow `</sheetData>` (our xlsx reader finds
 //! them in the same pass as the cells, instead of calamine's second parse of the sheet).
 
-use super::spreadsheetml::attr;
 use super::table::{cell_position, Merge};
-use quick_xml::events::{BytesStart, Event};
-
-/// Every element named `local` (any prefix) of an XML text, by its attributes; `None` when
-/// the XML is malformed (the elements before the fault have been seen).
-pub(super) fn elements(
-    xml: &str,
-    local: &str,
-    mut each: impl FnMut(&BytesStart<'_>),
-) -> Option<()> {
-    let mut reader = quick_xml::Reader::from_str(xml);
-    reader.config_mut().check_end_names = false;
-    loop {
-        match reader.read_event().ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == local => each(&e),
-            Event::Eof => return Some(()),
-            _ => {}
-        }
-    }
-}
+use super::xml_elements::{attr, elements};
 
 /// The merged areas named in the XML that follows a sheet's cells.
 pub fn merges_in(tail: &[u8]) -> Vec<Merge> {

@@ -14,3 +14,4 @@ pub mod work_lists;
 pub mod write;
 pub mod xlsx;
 pub mod xlsx_reader;
+pub mod xml_elements;

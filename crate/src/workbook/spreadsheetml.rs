@@ -11,6 +11,7 @@
 
 use super::limits::check_cells;
 use super::table::{Cell, DateCell, FileFormat, Grid, Merge, Table};
+use super::xml_elements::attr;
 use crate::error::Error;
 use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
@@ -186,7 +187,7 @@ struct CellState {
 
 /// One worksheet as it is read: rows anchored at A1.
 struct Worksheet {
-    name: String,
+    /// The cells, and the worksheet's name.
     cells: Grid,
     merges: Vec<Merge>,
     /// 0-based row of the open `<Row>`; `next_row` the row an un-indexed `<Row>` gets.
@@ -199,7 +200,6 @@ impl Worksheet {
     fn new(name: String) -> Self {
         Worksheet {
             cells: Grid::new(&name),
-            name,
             merges: Vec::new(),
             row: 0,
             next_row: 0,
@@ -221,7 +221,7 @@ impl Worksheet {
         self.next_row = self.row + 1;
         self.next_col = 0;
         check_cells(
-            &self.name,
+            &self.cells.sheet,
             u64::from(self.row) + 1,
             (self.cells.width as u64).max(1),
         )
@@ -238,7 +238,7 @@ impl Worksheet {
         let last_row = u64::from(self.row) + u64::from(down);
         let height = (last_row + 1).max(self.cells.rows.len() as u64);
         check_cells(
-            &self.name,
+            &self.cells.sheet,
             height,
             (last_col + 1).max(self.cells.width as u64),
         )?;
@@ -272,7 +272,7 @@ impl Worksheet {
             file_name: file_name.to_string(),
             format: FileFormat::SpreadsheetMl,
             sheets,
-            sheet: self.name,
+            sheet: self.cells.sheet,
             rows,
             width: self.cells.width.min(usize::from(u16::MAX)) as u16,
             merges: self.merges,
@@ -335,18 +335,6 @@ fn resolve_ref(r: &quick_xml::events::BytesRef<'_>) -> Result<Cow<'static, str>,
         Some(s) => Cow::Borrowed(s),
         None => Cow::Owned(format!("&{name};")),
     })
-}
-
-/// An attribute by local name (`ss:Index` and `Index` alike), unescaped.
-pub(crate) fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
 }
 
 fn number_attr(e: &BytesStart<'_>, local: &str) -> Result<Option<u32>, Error> {

@@ -31,8 +31,35 @@ pub struct DateCell {
 impl DateCell {
     /// The official form: dd/mm/yyyy.
     pub fn to_dmy(self) -> String {
-        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+        dmy(
+            u32::from(self.day),
+            u32::from(self.month),
+            i32::from(self.year),
+        )
     }
+}
+
+/// A date in the official form, dd/mm/yyyy, without the formatting machinery: every date
+/// of birth of a province is written this way.
+pub fn dmy(day: u32, month: u32, year: i32) -> String {
+    let Ok(y @ 0..=9999) = u32::try_from(year) else {
+        return format!("{day:02}/{month:02}/{year:04}");
+    };
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let text = [
+        digit(day / 10),
+        digit(day),
+        b'/',
+        digit(month / 10),
+        digit(month),
+        b'/',
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+    ];
+    // Only ASCII digits and slashes were written.
+    String::from_utf8(text.to_vec()).unwrap_or_default()
 }
 
 /// A cell's text (inline up to 23 bytes on every target, wasm32 included).
@@ -160,7 +187,7 @@ pub fn row_index(digits: &[u8]) -> Option<u32> {
 /// The rows of a sheet as a reader finds its cells, in any order: a row is allocated only
 /// after the limits allow the grid it makes.
 pub struct Grid {
-    sheet: String,
+    pub sheet: String,
     pub rows: Vec<Vec<Cell>>,
     pub width: usize,
 }

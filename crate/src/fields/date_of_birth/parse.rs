@@ -150,23 +150,7 @@ fn from_dmy(d: &str, m: &str, y: &str, reference: NaiveDate, form: Form) -> Pars
 
 /// The official form.
 pub fn to_dmy(date: NaiveDate) -> String {
-    let year = date.year();
-    if !(0..=9999).contains(&year) {
-        return format!("{:02}/{:02}/{:04}", date.day(), date.month(), year);
-    }
-    // Without the formatting machinery: every date of birth of a province passes here.
-    let digits = |n: u32, width: u32| (0..width).rev().map(move |i| digit(n / 10u32.pow(i)));
-    let mut out = String::with_capacity(10);
-    out.extend(digits(date.day(), 2));
-    out.push('/');
-    out.extend(digits(date.month(), 2));
-    out.push('/');
-    out.extend(digits(year.unsigned_abs(), 4));
-    out
-}
-
-fn digit(n: u32) -> char {
-    char::from(b'0' + (n % 10) as u8)
+    crate::workbook::table::dmy(date.day(), date.month(), date.year())
 }
 
 #[cfg(test)]

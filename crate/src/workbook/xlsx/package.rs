@@ -53,9 +53,14 @@ impl Future for CaughtUp<'_> {
     }
 }
 
+/// Runs a writer as far as its parts let it: done, or pending until they are ready.
+pub fn write_on<T, W: Future<Output = T> + ?Sized>(writer: Pin<&mut W>) -> Poll<T> {
+    writer.poll(&mut Context::from_waker(Waker::noop()))
+}
+
 /// Runs a writer whose parts never wait (a [`Zip`]) to its end.
 pub fn finish_now<T>(writer: impl Future<Output = Result<T, Error>>) -> Result<T, Error> {
-    match pin!(writer).poll(&mut Context::from_waker(Waker::noop())) {
+    match write_on(pin!(writer)) {
         Poll::Ready(result) => result,
         Poll::Pending => Err(super::write_error("the receiver of the parts cannot wait")),
     }

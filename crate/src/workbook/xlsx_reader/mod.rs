@@ -12,9 +12,8 @@ mod sheet;
 mod styles;
 mod xml;
 
-use super::merges::elements;
-use super::spreadsheetml::attr;
 use super::table::{FileFormat, Table, Text};
+use super::xml_elements::{attr, elements};
 use crate::error::Error;
 use sheet::{Context, Stop};
 use std::collections::HashMap;

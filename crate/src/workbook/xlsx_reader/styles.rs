@@ -1,7 +1,7 @@
 //! Which cell styles show a number as a date: `xl/styles.xml`'s number formats and cell
 //! formats, read as calamine reads them so both readers turn the same cells into dates.
 
-use crate::workbook::spreadsheetml::attr;
+use crate::workbook::xml_elements::attr;
 use quick_xml::events::Event;
 use std::collections::HashMap;
 
