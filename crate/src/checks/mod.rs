@@ -69,6 +69,22 @@ impl Record<'_> {
     }
 }
 
+/// The year of a parent's birth year or date cell, as [`parse_text`] reads the cell's text;
+/// a whole number of four digits (the usual year cell) without writing it out first.
+fn year_of(cell: &Cell, reference: NaiveDate) -> Option<i32> {
+    if let Cell::Number(n) = cell {
+        if n.fract() == 0.0 && (1000.0..=9999.0).contains(n) {
+            let year = *n as i32;
+            return (1900..=2100).contains(&year).then_some(year);
+        }
+    }
+    match parse_text(&cell.shown(), reference) {
+        Parsed::YearOnly(y) => Some(i32::from(y)),
+        Parsed::Date(d, _) => Some(d.year()),
+        _ => None,
+    }
+}
+
 /// Numeric gender codes explained in the gender column's header, if any.
 fn gender_legend(layout: &Layout) -> Legend {
     layout
@@ -98,6 +114,11 @@ pub fn check_records(
     // (ID as a number, row): sorted afterwards, equal IDs stand together. Cheaper than a map
     // of strings to rows for 340,000 IDs.
     let mut ids: Vec<(u64, u32)> = Vec::new();
+    let carers = [Role::FatherName, Role::MotherName, Role::GuardianName];
+    let carer_columns: Vec<Role> = carers
+        .into_iter()
+        .filter(|r| layout.column_of(*r).is_some())
+        .collect();
     for (r, _) in is_record.iter().enumerate().filter(|(_, rec)| **rec) {
         let rec = Record {
             row: r as u32 + 1,
@@ -124,11 +145,6 @@ pub fn check_records(
         if rec.col(Role::ChildName).is_some() && name.is_none() {
             flag(&NAME_MISSING, Role::ChildName, None);
         }
-        let carers = [Role::FatherName, Role::MotherName, Role::GuardianName];
-        let carer_columns: Vec<Role> = carers
-            .into_iter()
-            .filter(|r| rec.col(*r).is_some())
-            .collect();
         if !carer_columns.is_empty() && carer_columns.iter().all(|r| rec.text(*r).is_none()) {
             flag(&PARENT_NONE, carer_columns[0], None);
         }
@@ -163,14 +179,10 @@ pub fn check_records(
 
         if let Some(child_year) = year {
             for role in [Role::FatherBirthYear, Role::MotherBirthYear] {
-                let Some(value) = rec.text(role) else {
+                let Some(value) = rec.cell(role).filter(|c| !c.is_empty()) else {
                     continue;
                 };
-                let parent_year = match parse_text(&value, reference) {
-                    Parsed::YearOnly(y) => Some(i32::from(y)),
-                    Parsed::Date(d, _) => Some(d.year()),
-                    _ => None,
-                };
+                let parent_year = year_of(value, reference);
                 let plausible = parent_year.is_some_and(|p| (12..=70).contains(&(child_year - p)));
                 if !plausible {
                     flag(&PARENT_AGE_GAP, role, None);
@@ -186,15 +198,19 @@ pub fn check_records(
             {
                 flag(&NAME_SAME_AS_PARENT, Role::ChildName, None);
             }
-            let words: Vec<&str> = name.split_whitespace().collect();
-            if words.len() >= 3 {
-                let middle = &words[1..words.len() - 1];
-                let contradicts = match gender {
-                    Some(Gender::Male) => middle.contains(&"Thị"),
-                    Some(Gender::Female) => middle.contains(&"Văn"),
-                    None => false,
-                };
-                if contradicts {
+            let contrary = match gender {
+                Some(Gender::Male) => Some("Thị"),
+                Some(Gender::Female) => Some("Văn"),
+                None => None,
+            };
+            if let Some(contrary) = contrary {
+                // A middle name: neither the first word nor the last.
+                let words = name.split_whitespace().count();
+                let mut middle = name
+                    .split_whitespace()
+                    .take(words.saturating_sub(1))
+                    .skip(1);
+                if middle.any(|w| w == contrary) {
                     flag(&GENDER_MIDDLE_NAME, Role::Gender, None);
                 }
             }
@@ -378,6 +394,22 @@ mod tests {
             letter: crate::report::column_letter(index),
             header: String::new(),
             role: Some(role),
+        }
+    }
+
+    #[test]
+    fn a_year_cell_is_read_as_its_text_is() {
+        let reference = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let slow = |cell: &Cell| match parse_text(&cell.shown(), reference) {
+            Parsed::YearOnly(y) => Some(i32::from(y)),
+            Parsed::Date(d, _) => Some(d.year()),
+            _ => None,
+        };
+        let mut cells: Vec<Cell> = (0..=12_000).map(|n| Cell::Number(f64::from(n))).collect();
+        cells.extend([1985.5, -1985.0, 1e15, 0.1].map(Cell::Number));
+        cells.extend(["1985", "05/03/2012", "1899", " 2001 "].map(Cell::text));
+        for cell in &cells {
+            assert_eq!(year_of(cell, reference), slow(cell), "{cell:?}");
         }
     }
 

@@ -657,8 +657,33 @@ impl<'t> ComparisonKey<'t> {
             if n != chars {
                 return false;
             }
+            if self.clean_chars.is_some() {
+                if let Some(same) = same_clean_letters(self.text, input) {
+                    return same;
+                }
+            }
         }
         comparison_key(input) == self.key().0
+    }
+}
+
+/// Whether two clean texts of as many characters have the same key, when their letters tell:
+/// a key keeps each letter (lower case) and only moves tone marks, so another letter or a
+/// space elsewhere means another key, and the same letters with the same tones the same key.
+/// `None` when only the tones differ (their placement may still agree): the keys decide.
+fn same_clean_letters(a: &str, b: &str) -> Option<bool> {
+    let mut tones_differ = false;
+    for (x, y) in a.chars().zip(b.chars()) {
+        match (syllable::letter(x), syllable::letter(y)) {
+            (Some(x), Some(y)) if x.code == y.code => tones_differ |= x.tone != y.tone,
+            (None, None) => {} // both spaces: clean texts hold nothing else
+            _ => return Some(false),
+        }
+    }
+    if tones_differ {
+        None
+    } else {
+        Some(true)
     }
 }
 
@@ -834,6 +859,32 @@ mod tests {
             let other = tone::apply(&a.to_uppercase(), ToneStyle::Old).into_owned();
             proptest::prop_assert_eq!(key.matches(&other), comparison_key(&other) == comparison_key(&a));
             proptest::prop_assert!(key.matches(&a));
+        }
+
+        /// Texts of the same letters, each in any case and tone, match exactly when their
+        /// keys are equal (the letter-by-letter shortcut never decides otherwise).
+        #[test]
+        fn the_same_letters_in_other_tones_match_as_the_keys_do(
+            a in proptest::collection::vec(0usize..1000, 0..16),
+            picks in proptest::collection::vec(0usize..1000, 16),
+        ) {
+            let alphabet = key_alphabet();
+            let a: String = a.iter().map(|i| alphabet[i % alphabet.len()]).collect();
+            let b: String = a
+                .chars()
+                .zip(&picks)
+                .map(|(c, pick)| {
+                    let Some(code) = syllable::letter(c).map(|l| l.code) else { return c };
+                    let same: Vec<char> = alphabet
+                        .iter()
+                        .copied()
+                        .filter(|o| syllable::letter(*o).is_some_and(|l| l.code == code))
+                        .collect();
+                    same[pick % same.len()]
+                })
+                .collect();
+            let key = ComparisonKey::new(&a);
+            proptest::prop_assert_eq!(key.matches(&b), comparison_key(&b) == comparison_key(&a), "{:?} {:?}", a, b);
         }
     }
 

@@ -65,10 +65,21 @@ pub fn parse_text(text: &str, reference: NaiveDate) -> Parsed {
         _ => text,
     }
     .trim();
-    let numbers: Vec<&str> = core
+    // Up to four runs of digits, without an allocation (a province is a million dates and
+    // years): four stand for "more than three", which no form below takes.
+    let mut runs = [""; 4];
+    let mut count = 0;
+    for run in core
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
-        .collect();
+    {
+        runs[count] = run;
+        count += 1;
+        if count == runs.len() {
+            break;
+        }
+    }
+    let numbers = &runs[..count];
 
     // "ngày 5 tháng 3 năm 2012" / "5 tháng 3 năm 2012"
     // Folding costs an allocation per cell; a date of digits and separators has no words.
@@ -87,7 +98,7 @@ pub fn parse_text(text: &str, reference: NaiveDate) -> Parsed {
     {
         return Parsed::Invalid;
     }
-    match numbers.as_slice() {
+    match numbers {
         [y] if y.len() == 4 => y.parse().map_or(Parsed::Invalid, |y: u16| {
             if (1900..=2100).contains(&y) {
                 Parsed::YearOnly(y)
