@@ -14,6 +14,7 @@ use crate::report::Severity;
 use crate::workbook::header::fold;
 use crate::workbook::role::Role;
 use chrono::{Datelike, NaiveDate};
+use foldhash::fast::FixedState;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -137,10 +138,11 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
         .collect();
     let mut age_unknown = 0;
     // Keys borrow the cells' text: no copy per record.
-    let mut ethnic: HashMap<Cow<'_, str>, u32> = HashMap::new();
+    // foldhash: two lookups per record of a province (SipHash, the default, is slow in wasm).
+    let mut ethnic: HashMap<Cow<'_, str>, u32, FixedState> = HashMap::default();
     let mut ethnic_missing = 0;
     let mut filled = vec![0u32; roled.len()];
-    let mut places: HashMap<(Cow<'_, str>, Cow<'_, str>), u32> = HashMap::new();
+    let mut places: HashMap<(Cow<'_, str>, Cow<'_, str>), u32, FixedState> = HashMap::default();
     let mut records = 0u32;
 
     for r in 0..table.height() {
@@ -229,7 +231,15 @@ pub fn statistics(cleaned: &Cleaned) -> Statistics {
             records,
         })
         .collect();
-    places.sort_by_cached_key(|p| (fold(&p.commune), fold(&p.village), p.village.clone()));
+    // A total order: the same places in the same order on every run.
+    places.sort_by_cached_key(|p| {
+        (
+            fold(&p.commune),
+            fold(&p.village),
+            p.commune.clone(),
+            p.village.clone(),
+        )
+    });
 
     Statistics {
         records,
