@@ -27,11 +27,9 @@
 //! placeholder typed for unknown numbers, not one child: it is treated as missing (the ID rules
 //! report it) and [`Stats::ids_over_cap`] counts it.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
-use super::compare::{compare, Prepared};
+use super::compare::{compare, hash_of, Prepared};
 use super::key::Key;
 use super::reason::Reason;
 use super::{already_there, exact, probable, same_id, MatchKind, Stats};
@@ -75,14 +73,6 @@ fn classify(a: &Prepared, b: &Prepared) -> Option<Verdict> {
         reason: c.reason(),
         already_there: already_there::applies(&c),
     })
-}
-
-fn hash_of(value: impl Hash) -> u64 {
-    // SipHash with fixed keys: the same blocks on every run. A collision only merges two
-    // blocks, which costs comparisons, never a wrong match.
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
 }
 
 /// A matched pair: indices into the records, the smaller first, and the verdict.
