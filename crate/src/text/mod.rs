@@ -286,6 +286,11 @@ pub fn clean_text_cow<'a>(input: &'a str, options: &TextOptions) -> (Cow<'a, str
     if plainly_clean(input, options.kind == TextKind::PersonName) {
         return style_and_warn(input, options);
     }
+    repaired(input, options)
+}
+
+/// [`clean_text_cow`] by every fix, for a text that may need them.
+fn repaired<'a>(input: &'a str, options: &TextOptions) -> (Cow<'a, str>, Vec<Change>) {
     let Some(first) = fix_pass(input, options) else {
         return (Cow::Borrowed(input), vec![Change::LegacyUnsure]);
     };
@@ -355,6 +360,8 @@ fn plainly_clean(s: &str, person: bool) -> bool {
         match c {
             ' ' if prev == ' ' => return false,
             ' ' | '-' | '0'..='9' => prev_lower = false,
+            // Dates (dd/mm/yyyy) and house numbers: no encoding uses a slash for a mark.
+            '/' if !person => prev_lower = false,
             'a'..='z' | 'A'..='Z' => {
                 if matches!((prev, c), ('d', 'd') | ('D', 'D') | ('D', 'd')) {
                     return false;
@@ -825,6 +832,41 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), Change::ALL.len());
+    }
+
+    proptest::proptest! {
+        /// A text the quick check lets through comes out of cleaning exactly as it would
+        /// from every fix, for every kind of text.
+        #[test]
+        fn plainly_clean_texts_need_none_of_the_fixes(
+            chars in proptest::collection::vec(0usize..1000, 0..20),
+            kind in 0usize..4,
+        ) {
+            let mut alphabet: Vec<char> = "0123456789/ -.,'()aAdDđĐeoOuyYưƯơằẰệỆỹỸ".chars().collect();
+            alphabet.extend(['h', 'n', 'g', 't', 'V', 'T', 'N', 'à', 'ễ', 'ú']);
+            let input: String = chars.iter().map(|i| alphabet[i % alphabet.len()]).collect();
+            let kind = [TextKind::PersonName, TextKind::Place, TextKind::Ethnicity, TextKind::Other][kind];
+            let columns = [
+                ColumnEncoding::Unicode,
+                ColumnEncoding::Tcvn3,
+                ColumnEncoding::Vni,
+                ColumnEncoding::Viqr,
+                ColumnEncoding::Cp1258,
+                ColumnEncoding::Mixed,
+            ];
+            for (tone_style, column) in [ToneStyle::Keep, ToneStyle::New, ToneStyle::Old]
+                .into_iter()
+                .flat_map(|t| columns.map(|c| (t, c)))
+            {
+                let options = TextOptions { kind, tone_style, name_casing: true, column };
+                if plainly_clean(&input, kind == TextKind::PersonName) {
+                    let (quick, quick_changes) = clean_text_cow(&input, &options);
+                    let (full, full_changes) = repaired(&input, &options);
+                    proptest::prop_assert_eq!(&quick, &full, "{:?} {:?}", input, options);
+                    proptest::prop_assert_eq!(quick_changes, full_changes, "{:?} {:?}", input, options);
+                }
+            }
+        }
     }
 
     proptest::proptest! {
