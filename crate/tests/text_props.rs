@@ -141,14 +141,7 @@ fn all_options(column: ColumnEncoding) -> Vec<TextOptions> {
     v
 }
 
-const COLUMNS: [ColumnEncoding; 6] = [
-    ColumnEncoding::Unicode,
-    ColumnEncoding::Tcvn3,
-    ColumnEncoding::Vni,
-    ColumnEncoding::Viqr,
-    ColumnEncoding::Cp1258,
-    ColumnEncoding::Mixed,
-];
+const COLUMNS: [ColumnEncoding; 6] = ColumnEncoding::ALL;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]

@@ -64,6 +64,18 @@ pub enum ColumnEncoding {
     Mixed,
 }
 
+impl ColumnEncoding {
+    /// Every column encoding, Unicode first.
+    pub const ALL: [ColumnEncoding; 6] = [
+        ColumnEncoding::Unicode,
+        ColumnEncoding::Tcvn3,
+        ColumnEncoding::Vni,
+        ColumnEncoding::Viqr,
+        ColumnEncoding::Cp1258,
+        ColumnEncoding::Mixed,
+    ];
+}
+
 /// Most cells read for a column's vote (an evenly spread sample of a bigger column).
 const MAX_VOTERS: usize = 4096;
 /// Share of a column's voting cells one legacy encoding needs for the column to be that encoding.
@@ -846,17 +858,9 @@ mod tests {
             alphabet.extend(['h', 'n', 'g', 't', 'V', 'T', 'N', 'à', 'ễ', 'ú']);
             let input: String = chars.iter().map(|i| alphabet[i % alphabet.len()]).collect();
             let kind = [TextKind::PersonName, TextKind::Place, TextKind::Ethnicity, TextKind::Other][kind];
-            let columns = [
-                ColumnEncoding::Unicode,
-                ColumnEncoding::Tcvn3,
-                ColumnEncoding::Vni,
-                ColumnEncoding::Viqr,
-                ColumnEncoding::Cp1258,
-                ColumnEncoding::Mixed,
-            ];
             for (tone_style, column) in [ToneStyle::Keep, ToneStyle::New, ToneStyle::Old]
                 .into_iter()
-                .flat_map(|t| columns.map(|c| (t, c)))
+                .flat_map(|t| ColumnEncoding::ALL.map(|c| (t, c)))
             {
                 let options = TextOptions { kind, tone_style, name_casing: true, column };
                 if plainly_clean(&input, kind == TextKind::PersonName) {
