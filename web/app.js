@@ -289,23 +289,21 @@
     const chosen = {};
     for (const sel of body.querySelectorAll('select')) chosen[sel.dataset.column] = sel.value;
     body.replaceChildren();
+    // One list of roles, copied for each column rather than made option by option again.
+    const choices = document.createElement('select');
+    choices.appendChild(new Option(t('role_none'), ''));
+    for (const r of roles) choices.appendChild(new Option(lang === 'vi' ? r.vi : r.en, r.key));
+    const rows = document.createDocumentFragment();
     for (const col of info.columns) {
       const tr = document.createElement('tr');
       const letter = document.createElement('td'); letter.textContent = col.letter;
       const header = document.createElement('td'); header.textContent = col.header;
       const roleCell = document.createElement('td');
-      const select = document.createElement('select');
+      const select = choices.cloneNode(true);
       select.dataset.column = col.letter;
       select.dataset.testid = 'role-' + col.letter;
       select.setAttribute('aria-label', t('role_of', { letter: col.letter, header: col.header }));
-      const none = document.createElement('option'); none.value = ''; none.textContent = t('role_none');
-      select.appendChild(none);
       const current = col.letter in chosen ? chosen[col.letter] : (col.role || '');
-      for (const r of roles) {
-        const o = document.createElement('option');
-        o.value = r.key; o.textContent = lang === 'vi' ? r.vi : r.en; o.selected = r.key === current;
-        select.appendChild(o);
-      }
       select.value = current;
       tr.className = select.value ? '' : 'unmapped';
       select.addEventListener('change', () => { tr.className = select.value ? '' : 'unmapped'; });
@@ -313,8 +311,9 @@
       const sample = document.createElement('td');
       sample.textContent = info.preview.map((row) => row[col.index] || '').filter(Boolean).slice(0, 2).join(' · ');
       tr.append(letter, header, roleCell, sample);
-      body.appendChild(tr);
+      rows.appendChild(tr);
     }
+    body.appendChild(rows);
     const ref = $('refdate');
     if (!ref.value) ref.value = dmy(new Date());
   }
