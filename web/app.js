@@ -224,6 +224,12 @@
     $('step-file').classList.toggle('has-file', !!step);
   }
 
+  // Resolves once the next frame has been drawn (a hidden page draws none: then at once).
+  function afterNextFrame() {
+    if (document.hidden) return Promise.resolve();
+    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+
   // ---- step 1: a file ----
   async function openFile(name, blob, sheet, focusAfter, readyKey) {
     showError(null);
@@ -239,6 +245,10 @@
       roles = reply.roles;
       renderCheck();
       show('step-check');
+      // Moving the focus lays the page out at once: wait for the frame that lays it out
+      // anyway, so that making the step and laying it out are two short tasks, not one long
+      // one (about 75 ms together on a slow laptop).
+      await afterNextFrame();
       setStatus('ready', readyKey || 'st_ready');
       $(focusAfter || 'h-check').focus();
     } catch (err) {
@@ -384,6 +394,7 @@
       renderSummary();
       show('step-done');
       await resetTable();
+      await afterNextFrame();
       setStatus('done', 'st_done');
       $('h-done').focus();
     } catch (err) {
