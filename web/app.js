@@ -224,10 +224,14 @@
     $('step-file').classList.toggle('has-file', !!step);
   }
 
-  // Resolves once the next frame has been drawn (a hidden page draws none: then at once).
+  // Resolves once the next frame has been drawn; at once on a hidden page (it draws none),
+  // and after 200 ms at most should the browser hold frames back for another reason.
   function afterNextFrame() {
     if (document.hidden) return Promise.resolve();
-    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+      setTimeout(resolve, 200);
+    });
   }
 
   // ---- step 1: a file ----
