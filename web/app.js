@@ -234,6 +234,17 @@
     });
   }
 
+  // The step just shown gets its status and the focus once a frame has laid it out: moving
+  // the focus at once would lay the page out inside the task that built the step, one long
+  // task instead of two short ones (about 75 ms together on a slow laptop). Nothing happens
+  // if another step was shown meanwhile (a new file, a cancel).
+  async function settle(step, state, key, focusId) {
+    await afterNextFrame();
+    if ($(step).hidden) return;
+    setStatus(state, key);
+    $(focusId).focus();
+  }
+
   // ---- step 1: a file ----
   async function openFile(name, blob, sheet, focusAfter, readyKey) {
     showError(null);
@@ -249,12 +260,7 @@
       roles = reply.roles;
       renderCheck();
       show('step-check');
-      // Moving the focus lays the page out at once: wait for the frame that lays it out
-      // anyway, so that making the step and laying it out are two short tasks, not one long
-      // one (about 75 ms together on a slow laptop).
-      await afterNextFrame();
-      setStatus('ready', readyKey || 'st_ready');
-      $(focusAfter || 'h-check').focus();
+      await settle('step-check', 'ready', readyKey || 'st_ready', focusAfter || 'h-check');
     } catch (err) {
       if (err && err.cancelled) return;
       showError(err);
@@ -398,9 +404,7 @@
       renderSummary();
       show('step-done');
       await resetTable();
-      await afterNextFrame();
-      setStatus('done', 'st_done');
-      $('h-done').focus();
+      await settle('step-done', 'done', 'st_done', 'h-done');
     } catch (err) {
       if (err && err.cancelled) return;
       show('step-check');

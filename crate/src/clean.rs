@@ -106,8 +106,8 @@ pub fn clean_table(
             let row = r as u32 + 1;
             match cell {
                 Cell::Text(text) if repeats(ctx.role) => {
-                    let memo = &mut memos[col];
-                    if !memo.contains_key(text.as_str()) {
+                    // One lookup: the key is a cell text, whose copy is a copy of the cell.
+                    let (value, found) = memos[col].entry(text.clone()).or_insert_with(|| {
                         let mut fresh = Vec::new();
                         let mut value = Cell::Text(text.clone());
                         clean_cell(
@@ -123,21 +123,19 @@ pub fn clean_table(
                             .into_iter()
                             .map(|f| (f.rule, f.before, f.after, f.detail))
                             .collect();
-                        memo.insert(text.clone(), (value, found));
+                        (value, found)
+                    });
+                    for (rule, before, after, detail) in found.iter() {
+                        findings.push(Finding {
+                            row,
+                            column: Some(column.index),
+                            rule,
+                            before: before.clone(),
+                            after: after.clone(),
+                            detail: detail.clone(),
+                        });
                     }
-                    if let Some((value, found)) = memo.get(text.as_str()) {
-                        for (rule, before, after, detail) in found {
-                            findings.push(Finding {
-                                row,
-                                column: Some(column.index),
-                                rule,
-                                before: before.clone(),
-                                after: after.clone(),
-                                detail: detail.clone(),
-                            });
-                        }
-                        *cell = value.clone();
-                    }
+                    *cell = value.clone();
                 }
                 _ => clean_cell(cell, ctx, &dob, options, row, column.index, &mut findings),
             }

@@ -61,16 +61,15 @@ impl Record<'_> {
         self.cell(role).filter(|c| !c.is_empty()).map(Cell::shown)
     }
     fn birth_year(&self, reference: NaiveDate) -> Option<i32> {
-        match parse_text(&self.text(Role::DateOfBirth)?, reference) {
-            Parsed::Date(d, _) => Some(d.year()),
-            Parsed::YearOnly(y) => Some(i32::from(y)),
-            _ => None,
-        }
+        year_of(
+            self.cell(Role::DateOfBirth).filter(|c| !c.is_empty())?,
+            reference,
+        )
     }
 }
 
-/// The year of a parent's birth year or date cell, as [`parse_text`] reads the cell's text;
-/// a whole number of four digits (the usual year cell) without writing it out first.
+/// The year of a birth date or birth year cell, as [`parse_text`] reads the cell's text; a
+/// whole number of four digits (the usual year cell) without writing it out first.
 fn year_of(cell: &Cell, reference: NaiveDate) -> Option<i32> {
     if let Cell::Number(n) = cell {
         if n.fract() == 0.0 && (1000.0..=9999.0).contains(n) {

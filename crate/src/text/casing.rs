@@ -126,7 +126,7 @@ mod tests {
         /// A name the quick check passes is one that capitalising leaves as it is.
         #[test]
         fn plainly_cased_names_are_left_as_they_are(
-            words in proptest::collection::vec((0usize..1000, 0usize..1000, 0usize..4), 0..5),
+            words in proptest::collection::vec((0usize..1000, 0usize..4), 0..5),
         ) {
             const SYLLABLES: &[&str] = &[
                 "Nguyễn", "nguyễn", "NGUYỄN", "Thị", "Đức", "đức", "Ưng", "Y", "y", "Nơ",
@@ -134,7 +134,7 @@ mod tests {
             ];
             const JOINS: &[&str] = &[" ", "-", "  ", "'"];
             let mut name = String::new();
-            for (i, &(w, _, j)) in words.iter().enumerate() {
+            for (i, &(w, j)) in words.iter().enumerate() {
                 if i > 0 {
                     name.push_str(JOINS[j % JOINS.len()]);
                 }
