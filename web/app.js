@@ -107,6 +107,8 @@
     // Which worker zipped the last workbook (tests: the second one, when it could start).
     if (m.zipped_by) $('status').dataset.zippedBy = m.zipped_by;
     if (m.zip_pauses != null) $('status').dataset.zipPauses = String(m.zip_pauses);
+    // How many writes of XML the first worker deflated itself while the zipper was busy.
+    if (m.zip_shared != null) $('status').dataset.zipShared = String(m.zip_shared);
     if (m.worker_ms != null) {
       const spent = JSON.parse($('status').dataset.workerMs || '{}');
       spent[p.type] = (spent[p.type] || 0) + m.worker_ms;

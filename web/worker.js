@@ -29,34 +29,36 @@ function pieces() {
 }
 
 // ---- zipping: a workbook's parts are deflated by a second worker (the zipper), so that
-// making the XML here and compressing it there run on two cores. Without a zipper (it
-// could not start) this worker zips them itself; the bytes are the same either way.
+// making the XML here and compressing it there run on two cores. Each write of XML is
+// deflated on its own, so this worker deflates the writes itself while the zipper has
+// enough waiting, and both cores stay busy to the end. Without a zipper (it could not
+// start) this worker zips them all itself; the bytes are the same either way.
 let zipPort = null;      // the port to the zipper, once it said it is ready
 let zipWaiting = null;   // {resolve, reject} of the workbook the zipper is making
-// The XML sent to the zipper and not yet compressed is at most BEHIND bytes: past that the
-// writing pauses until the zipper catches up (else it piles up in memory, up to 120 MB for
-// a province), and goes on once it is half that behind. The pieces travel in buffers that
-// the zipper sends back for the next pieces, so neither worker leaves hundreds of
-// megabytes of used buffers to the garbage collector; the writing pauses every
-// BETWEEN_RETURNS bytes to take them back.
-const BEHIND = 16 * 1024 * 1024;
+// The XML sent to the zipper and not yet compressed: past BUSY bytes this worker deflates
+// the next writes itself (else the XML piles up in memory, up to 120 MB for a province).
+// The pieces travel in buffers that the zipper sends back for the next pieces, so neither
+// worker leaves hundreds of megabytes of used buffers to the garbage collector; the
+// writing pauses every BETWEEN_RETURNS bytes of XML to take them back and to learn how
+// far the zipper got.
+const BUSY = 16 * 1024 * 1024;
 const BETWEEN_RETURNS = 4 * 1024 * 1024;
 const PIECE = 320 * 1024; // a sheet hands over 256 KB and the rest of a row
-let zipSent = 0;
-let zipDone = 0;
-let zipPaused = 0;       // zipSent when the writing last paused
-let zipPauses = 0;       // how often it paused (tests: the large lists do)
-let zipResume = null;    // goes on writing, once the zipper has caught up
+let zipSent = 0;         // XML sent to the zipper to deflate
+let zipDone = 0;         // of which the zipper deflated
+let zipMade = 0;         // XML written since the last pause
+let zipPauses = 0;       // how often the writing paused
+let zipShared = 0;       // writes this worker deflated (tests: the large lists have some)
+let zipResume = null;    // goes on writing, once the zipper's returns are in
 const zipBuffers = [];   // buffers back from the zipper, for the next pieces
 
-// Goes on writing if the zipper is at most half BEHIND.
-function resumeIfCaughtUp() {
-  if (zipResume && zipSent - zipDone <= BEHIND / 2) { const resume = zipResume; zipResume = null; resume(); }
+function resume() {
+  if (zipResume) { const go = zipResume; zipResume = null; go(); }
 }
 
 // Goes on writing after the tasks already queued (the zipper's returns among them).
 const tick = new MessageChannel();
-tick.port1.onmessage = resumeIfCaughtUp;
+tick.port1.onmessage = resume;
 
 function connect(port) {
   port.onmessage = (event) => {
@@ -64,8 +66,7 @@ function connect(port) {
     if (z.ready) { zipPort = port; return; }
     if ('compressed' in z) {
       zipDone += z.compressed;
-      if (z.buffer && zipBuffers.length < BEHIND / PIECE + 8) zipBuffers.push(z.buffer);
-      resumeIfCaughtUp();
+      if (z.buffer && zipBuffers.length < (BUSY + BETWEEN_RETURNS) / PIECE + 8) zipBuffers.push(z.buffer);
       return;
     }
     // The workbook is whole (or failed): its buffers are let go until the next one.
@@ -73,7 +74,7 @@ function connect(port) {
     const waiting = zipWaiting;
     zipWaiting = null;
     if (!waiting) return;
-    if (z.blob) waiting.resolve({ blob: z.blob, zipped_by: 'zipper', zip_pauses: zipPauses });
+    if (z.blob) waiting.resolve({ blob: z.blob, zipped_by: 'zipper', zip_pauses: zipPauses, zip_shared: zipShared });
     else waiting.reject(z.error || 'the zipper failed');
   };
 }
@@ -94,7 +95,11 @@ function zipped(begin) {
     const zipper = new wasm_bindgen.Zipper(file.add);
     try {
       // `bytes` views this instance's memory, which the zipper's own copy may move.
-      const writing = begin({ start: (path) => zipper.start(path), write: (bytes) => zipper.write(bytes.slice()), finish: () => zipper.finish(), ready: () => true });
+      const writing = begin({
+        start: (path) => zipper.start(path), write: (bytes) => zipper.write(bytes.slice()),
+        append: () => { throw new Error('nothing is deflated twice'); },
+        finish: () => zipper.finish(), busy: () => false, ready: () => true,
+      });
       try {
         if (!writing.step()) throw new Error('the workbook waited on a zipper that never waits');
       } finally {
@@ -108,8 +113,9 @@ function zipped(begin) {
   const port = zipPort;
   zipSent = 0;
   zipDone = 0;
-  zipPaused = 0;
+  zipMade = 0;
   zipPauses = 0;
+  zipShared = 0;
   return new Promise((resolve, reject) => {
     zipWaiting = { resolve, reject };
     const fail = (err) => { port.postMessage({ type: 'abort' }); zipWaiting = null; zipResume = null; reject(err); };
@@ -126,12 +132,18 @@ function zipped(begin) {
     try {
       writing = begin({
         start: (path) => port.postMessage({ type: 'start', path }),
-        write: (bytes) => { const copy = piece(bytes); zipSent += copy.length; port.postMessage({ type: 'write', bytes: copy }, [copy.buffer]); },
+        write: (bytes) => { const copy = piece(bytes); zipSent += copy.length; zipMade += copy.length; port.postMessage({ type: 'write', bytes: copy }, [copy.buffer]); },
+        append: (bytes, crc, len) => {
+          const copy = piece(bytes);
+          zipMade += len;
+          zipShared += 1;
+          port.postMessage({ type: 'append', bytes: copy, crc, len }, [copy.buffer]);
+        },
         finish: () => port.postMessage({ type: 'finish' }),
+        busy: () => zipSent - zipDone >= BUSY,
         ready: () => {
-          if (zipSent - zipDone >= BEHIND) return false;
-          if (zipSent - zipPaused < BETWEEN_RETURNS) return true;
-          zipPaused = zipSent;
+          if (zipMade < BETWEEN_RETURNS) return true;
+          zipMade = 0;
           tick.port2.postMessage(null);
           return false;
         },
@@ -162,6 +174,7 @@ function serveZips(port) {
       if (error) { /* the rest of a failed file: ignored until it ends */ }
       else if (z.type === 'start') zipper.start(z.path);
       else if (z.type === 'write') zipper.write(z.bytes);
+      else if (z.type === 'append') zipper.append(z.bytes, z.crc, z.len);
       else if (z.type === 'finish') zipper.finish();
     } catch (err) {
       error = err;
@@ -169,7 +182,9 @@ function serveZips(port) {
       zipper = null;
     }
     // Compressed (or, after a failure, let go): the writer may go on.
-    if (z.type === 'write') port.postMessage({ compressed: z.bytes.length, buffer: z.bytes.buffer }, [z.bytes.buffer]);
+    if (z.type === 'write' || z.type === 'append') {
+      port.postMessage({ compressed: z.type === 'write' ? z.bytes.length : 0, buffer: z.bytes.buffer }, [z.bytes.buffer]);
+    }
     if (z.type === 'finish') {
       port.postMessage(error ? { error: cloneable(error) } : { blob: file.blob() });
       reset();

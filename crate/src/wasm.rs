@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::report::Lang;
 use crate::workbook::role::Role;
-use crate::workbook::xlsx::{write_on, Parts, Zip};
+use crate::workbook::xlsx::{write_on, Block, Deflater, Parts, Zip};
 use crate::{Layout, Table};
 use serde::Serialize;
 use std::future::Future;
@@ -197,7 +197,7 @@ impl Session {
     pub fn workbook(&self, parts: PartsSink) -> Result<Writing, JsValue> {
         let cleaned = self.shared()?;
         Ok(Writing::new(async move {
-            crate::write_workbook_parts(&cleaned, &mut JsParts(parts)).await
+            crate::write_workbook_parts(&cleaned, &mut JsParts::new(parts)).await
         }))
     }
 
@@ -333,27 +333,50 @@ impl Session {
             other => return Err(JsValue::from_str(&format!("unknown list {other}"))),
         };
         Ok(Writing::new(async move {
-            crate::write_work_list_parts(&cleaned, kind, &mut JsParts(parts)).await
+            crate::write_work_list_parts(&cleaned, kind, &mut JsParts::new(parts)).await
         }))
     }
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// The page's receiver of a workbook's parts: `{start(path), write(bytes), finish(),
-    /// ready()}`. `bytes` is a view into this instance's memory, valid only during the call.
+    /// The page's receiver of a workbook's parts: `{start(path), write(bytes), append(bytes,
+    /// crc, len), finish(), busy(), ready()}`. `bytes` is a view into this instance's memory,
+    /// valid only during the call.
     pub type PartsSink;
     #[wasm_bindgen(method, catch)]
     fn start(this: &PartsSink, path: &str) -> Result<(), JsValue>;
+    /// XML for the receiver to deflate.
     #[wasm_bindgen(method, catch)]
     fn write(this: &PartsSink, bytes: &[u8]) -> Result<(), JsValue>;
+    /// XML deflated here: a [`Block`] of `len` bytes whose CRC-32 is `crc`.
+    #[wasm_bindgen(method, catch)]
+    fn append(this: &PartsSink, bytes: &[u8], crc: u32, len: f64) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch)]
     fn finish(this: &PartsSink) -> Result<(), JsValue>;
+    /// Whether the receiver has enough XML waiting: the next write is deflated here.
+    #[wasm_bindgen(method)]
+    fn busy(this: &PartsSink) -> bool;
     #[wasm_bindgen(method)]
     fn ready(this: &PartsSink) -> bool;
 }
 
-struct JsParts(PartsSink);
+/// The page's receiver, and this worker's own deflater for the writes it takes on while the
+/// receiver (the zipper, in another worker) is busy: both cores deflate, and the file has
+/// the same bytes whoever deflated which write.
+struct JsParts {
+    sink: PartsSink,
+    deflater: Option<Deflater>,
+}
+
+impl JsParts {
+    fn new(sink: PartsSink) -> Self {
+        JsParts {
+            sink,
+            deflater: None,
+        }
+    }
+}
 
 fn page_refused(_: JsValue) -> std::io::Error {
     std::io::Error::other("the page did not take the file")
@@ -361,19 +384,28 @@ fn page_refused(_: JsValue) -> std::io::Error {
 
 impl Parts for JsParts {
     fn start(&mut self, path: &str) -> std::io::Result<()> {
-        self.0.start(path).map_err(page_refused)
+        self.sink.start(path).map_err(page_refused)
     }
 
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.0.write(bytes).map_err(page_refused)
+        if bytes.is_empty() || !self.sink.busy() {
+            return self.sink.write(bytes).map_err(page_refused);
+        }
+        let block = self
+            .deflater
+            .get_or_insert_with(Deflater::default)
+            .deflate(bytes)?;
+        self.sink
+            .append(block.bytes, block.crc, block.len as f64)
+            .map_err(page_refused)
     }
 
     fn finish(&mut self) -> std::io::Result<()> {
-        self.0.finish().map_err(page_refused)
+        self.sink.finish().map_err(page_refused)
     }
 
     fn ready(&mut self) -> bool {
-        self.0.ready()
+        self.sink.ready()
     }
 }
 
@@ -394,8 +426,19 @@ impl Zipper {
         self.0.start(path).map_err(zip_error)
     }
 
+    /// XML to deflate here.
     pub fn write(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
         self.0.write(bytes).map_err(zip_error)
+    }
+
+    /// XML the other worker deflated: `len` bytes whose CRC-32 is `crc`.
+    pub fn append(&mut self, bytes: &[u8], crc: u32, len: f64) -> Result<(), JsValue> {
+        let block = Block {
+            bytes,
+            crc,
+            len: len as u64,
+        };
+        self.0.append(block).map_err(zip_error)
     }
 
     pub fn finish(&mut self) -> Result<(), JsValue> {

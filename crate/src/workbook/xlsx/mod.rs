@@ -15,7 +15,7 @@ mod strings;
 mod styles;
 pub mod xml;
 
-pub use package::{finish_now, write_on, Parts, Zip, DEFAULT_LEVEL};
+pub use package::{finish_now, write_on, Block, Deflater, Parts, Zip, DEFAULT_LEVEL};
 pub use sheet::{Sheet, SheetSetup};
 pub use styles::Style;
 
