@@ -407,6 +407,7 @@
       show('step-done');
       await resetTable();
       await settle('step-done', 'done', 'st_done', 'h-done');
+      if (!$('step-done').hidden) prepareWorkbook();
     } catch (err) {
       if (err && err.cancelled) return;
       show('step-check');
@@ -628,12 +629,19 @@
       renderSummary();
       await resetTable();
       setStatus('done', 'st_done');
+      prepareWorkbook();
     } catch (err) {
       showError(err);
       setStatus('error', 'st_error');
     }
     e.target.value = '';
   });
+
+  // The summary is shown: the worker writes the workbook meanwhile, so that the download is
+  // ready when the officer asks for it. Nothing to report: the download reports its errors.
+  function prepareWorkbook() {
+    request({ type: 'prepare' }).catch(() => {});
+  }
 
   $('dl-xlsx').addEventListener('click', async (e) => {
     const button = e.currentTarget;

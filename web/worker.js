@@ -50,6 +50,8 @@ let zipMade = 0;         // XML written since the last pause
 let zipPauses = 0;       // how often the writing paused
 let zipShared = 0;       // writes this worker deflated (tests: the large lists have some)
 let zipResume = null;    // goes on writing, once the zipper's returns are in
+let zipCancel = null;    // gives up the workbook being zipped
+let zipSerial = 0;       // numbers the workbooks, so that a late reply finds its own
 const zipBuffers = [];   // buffers back from the zipper, for the next pieces
 
 function resume() {
@@ -69,11 +71,13 @@ function connect(port) {
       if (z.buffer && zipBuffers.length < (BUSY + BETWEEN_RETURNS) / PIECE + 8) zipBuffers.push(z.buffer);
       return;
     }
+    const waiting = zipWaiting;
+    // A reply for a workbook given up since (the list changed) is not this one's.
+    if (!waiting || z.id !== waiting.id) return;
     // The workbook is whole (or failed): its buffers are let go until the next one.
     zipBuffers.length = 0;
-    const waiting = zipWaiting;
     zipWaiting = null;
-    if (!waiting) return;
+    zipCancel = null;
     if (z.blob) waiting.resolve({ blob: z.blob, zipped_by: 'zipper', zip_pauses: zipPauses, zip_shared: zipShared });
     else waiting.reject(z.error || 'the zipper failed');
   };
@@ -117,15 +121,24 @@ function zipped(begin) {
   zipPauses = 0;
   zipShared = 0;
   return new Promise((resolve, reject) => {
-    zipWaiting = { resolve, reject };
-    const fail = (err) => { port.postMessage({ type: 'abort' }); zipWaiting = null; zipResume = null; reject(err); };
-    let writing;
+    const id = ++zipSerial;
+    zipWaiting = { resolve, reject, id };
+    let writing = null;
+    const stop = () => {
+      zipResume = null;
+      zipCancel = null;
+      zipWaiting = null;
+      if (writing) { writing.free(); writing = null; }
+      port.postMessage({ type: 'abort' });
+    };
+    const fail = (err) => { stop(); reject(err); };
+    zipCancel = () => { stop(); reject({ cancelled: true }); };
     const run = () => {
       try {
-        if (writing.step()) writing.free(); // the zipper's reply ends the wait
+        // Done: the zipper's reply ends the wait.
+        if (writing.step()) { writing.free(); writing = null; }
         else { zipPauses += 1; zipResume = run; }
       } catch (err) {
-        writing.free();
         fail(err);
       }
     };
@@ -139,7 +152,7 @@ function zipped(begin) {
           zipShared += 1;
           port.postMessage({ type: 'append', bytes: copy, crc, len }, [copy.buffer]);
         },
-        finish: () => port.postMessage({ type: 'finish' }),
+        finish: () => port.postMessage({ type: 'finish', id }),
         busy: () => zipSent - zipDone >= BUSY,
         ready: () => {
           if (zipMade < BETWEEN_RETURNS) return true;
@@ -154,6 +167,26 @@ function zipped(begin) {
     }
     run();
   });
+}
+
+// ---- the cleaned list's workbook is written in the background once the page shows the
+// summary (the page asks: 'prepare'), while the officer reads it: the download is then
+// ready, or well on its way, when asked for. It is written in steps of 4 MB, so the
+// findings' pages and records are answered between them; a change to the list (an edit, a
+// merge, a new file, a new cleaning) gives it up. Only with a zipper: alone, this worker
+// would be busy for seconds.
+let prepared = null;     // the promise of that workbook
+
+function prepare() {
+  if (prepared || !zipPort || zipWaiting || !session) return;
+  prepared = zipped((parts) => session.workbook(parts));
+  // Failed: written afresh when asked for, which reports the failure.
+  prepared.catch(() => {});
+}
+
+function giveUpPrepared() {
+  if (zipCancel) zipCancel();
+  prepared = null;
 }
 
 // In the zipper: make a file of the parts that arrive on `port`, reply with the Blob (or
@@ -186,7 +219,7 @@ function serveZips(port) {
       port.postMessage({ compressed: z.type === 'write' ? z.bytes.length : 0, buffer: z.bytes.buffer }, [z.bytes.buffer]);
     }
     if (z.type === 'finish') {
-      port.postMessage(error ? { error: cloneable(error) } : { blob: file.blob() });
+      port.postMessage(error ? { error: cloneable(error), id: z.id } : { blob: file.blob(), id: z.id });
       reset();
     }
   };
@@ -206,23 +239,36 @@ const handlers = {
   // This worker is a zipper for the worker at the other end of m.port.
   zipper(m) { serveZips(m.port); return {}; },
   open(m) {
+    giveUpPrepared();
     if (session) { session.free(); session = null; }
     session = new wasm_bindgen.Session(new Uint8Array(m.bytes), m.name, m.options);
     return { info: session.inspect(5), roles: wasm_bindgen.roles() };
   },
   clean(m) {
+    giveUpPrepared();
     const summary = session.clean(m.options, (stage, done, total) => post({ id: m.id, type: 'progress', stage, done, total }));
     return { summary };
   },
   page(m) { return { page: session.findings_page(m.filter, m.offset, m.limit) }; },
   record(m) { return { record: session.record(m.row, m.lang || null) }; },
   statistics() { return { statistics: session.statistics() }; },
-  merge(m) { return session.merge(new Uint8Array(m.bytes), m.name); },
-  edit(m) { return { summary: session.edit(m.row, m.col, m.value) }; },
+  merge(m) { giveUpPrepared(); return session.merge(new Uint8Array(m.bytes), m.name); },
+  edit(m) { giveUpPrepared(); return { summary: session.edit(m.row, m.col, m.value) }; },
   // The file arrives in pieces and becomes a Blob (in the zipper, or here): neither the
   // wasm memory nor the page ever holds it whole.
-  workbook() { return zipped((parts) => session.workbook(parts)); },
-  work_list(m) { return zipped((parts) => session.work_list(m.kind, parts)); },
+  prepare() { prepare(); return {}; },
+  async workbook() {
+    if (prepared) {
+      // Failed or given up: written afresh, and a failure is then reported.
+      try { return await prepared; } catch (err) { prepared = null; }
+    }
+    return zipped((parts) => session.workbook(parts));
+  },
+  async work_list(m) {
+    // One workbook at a time through the zipper.
+    if (prepared) await prepared.catch(() => {});
+    return zipped((parts) => session.work_list(m.kind, parts));
+  },
   report() { return { json: session.report_json() }; },
 };
 

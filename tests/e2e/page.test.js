@@ -138,6 +138,38 @@ test('a list of 40,000 children: both workers deflate and the workbook is still 
   await page.close();
 });
 
+test('right after cleaning (the workbook being written in the background), a work list and an edit: the edit is in the workbook', async () => {
+  const dir = path.join(OUT, 'large-edit');
+  const list = path.join(OUT, 'large', 'list-40000.xlsx');
+  fs.mkdirSync(dir, { recursive: true });
+  if (!fs.existsSync(list)) {
+    execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'make_list'), ['--rows', '40000', '--seed', '7', '-o', list], { stdio: 'pipe' });
+  }
+  const { page, consoleMessages } = await openPage(context, urls()['file://']);
+  await page.setInputFiles('[data-testid=file-input]', list);
+  await waitState(page, 'ready');
+  await page.click('[data-testid=start]');
+  assert.equal(await waitState(page, ['done', 'error'], 120000), 'done');
+  // At once, while the worker writes the workbook: an edit gives up what is left of it, and
+  // a work list waits for the workbook begun in its place.
+  await page.click('[data-testid=findings-table] .f-row');
+  await page.waitForSelector('[data-testid=record][open]');
+  const row = Number(await page.getAttribute('[data-testid=record]', 'data-row'));
+  await page.fill('[data-testid=edit-B]', 'Nguyễn Văn Sửa');
+  await page.click('[data-testid=record-save]');
+  await page.waitForSelector('[data-testid=record][open]', { state: 'hidden' });
+  await waitState(page, 'done');
+  const police = sheetRows((await download(page, 'download-police', path.join(dir, 'police.xlsx'))).path).rows;
+  assert.equal(police[0][0], 'Dòng gốc');
+  const xlsx = await download(page, 'download-xlsx', path.join(dir, 'cleaned.xlsx'));
+  const { wb, ws } = sheetRows(xlsx.path);
+  assert.equal(ws[`B${row}`].v, 'Nguyễn Văn Sửa', 'the edit is in the workbook');
+  const findings = XLSX.utils.sheet_to_json(wb.Sheets['Phát hiện'], { header: 1 });
+  assert.ok(findings.some((r) => r[0] === row && r[1] === 'B' && r[3] === 'edit.manual'), 'kept as a manual edit');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+  await page.close();
+});
+
 test('the built-in sample list is ready with one click', async () => {
   const { page, consoleMessages } = await openPage(context, urls()['file://']);
   await screenshot(page, 'file-1-start');
