@@ -119,37 +119,36 @@ test('when the second worker cannot start, the first zips the workbook itself, t
   await page.close();
 });
 
+const LARGE_LIST = path.join(OUT, 'large', 'list-40000.xlsx');
+
+/** A generated list of 40,000 children (made once), opened from file:// and cleaned. */
+async function cleanLargeList() {
+  if (!fs.existsSync(LARGE_LIST)) {
+    fs.mkdirSync(path.dirname(LARGE_LIST), { recursive: true });
+    execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'make_list'), ['--rows', '40000', '--seed', '7', '-o', LARGE_LIST], { stdio: 'pipe' });
+  }
+  const opened = await openPage(context, urls()['file://']);
+  await opened.page.setInputFiles('[data-testid=file-input]', LARGE_LIST);
+  await waitState(opened.page, 'ready');
+  await opened.page.click('[data-testid=start]');
+  assert.equal(await waitState(opened.page, ['done', 'error'], 120000), 'done');
+  return opened;
+}
+
 test('a list of 40,000 children: both workers deflate and the workbook is still the CLI\'s', async () => {
-  const dir = path.join(OUT, 'large');
-  const list = path.join(dir, 'list-40000.xlsx');
-  fs.mkdirSync(dir, { recursive: true });
-  execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'make_list'), ['--rows', '40000', '--seed', '7', '-o', list], { stdio: 'pipe' });
-  const { page, consoleMessages } = await openPage(context, urls()['file://']);
-  await page.setInputFiles('[data-testid=file-input]', list);
-  await waitState(page, 'ready');
-  await page.click('[data-testid=start]');
-  assert.equal(await waitState(page, ['done', 'error'], 120000), 'done');
-  const xlsx = await download(page, 'download-xlsx', path.join(dir, 'cleaned.xlsx'));
+  const { page, consoleMessages } = await cleanLargeList();
+  const xlsx = await download(page, 'download-xlsx', path.join(OUT, 'large', 'cleaned.xlsx'));
   assert.equal(await page.getAttribute('[data-testid=status]', 'data-zipped-by'), 'zipper');
   assert.ok(Number(await page.getAttribute('[data-testid=status]', 'data-zip-pauses')) > 0, 'the writing paused for the zipper\'s returns');
   assert.ok(Number(await page.getAttribute('[data-testid=status]', 'data-zip-shared')) > 0, 'the first worker deflated some of the XML itself');
-  assertSameAsCli(xlsx.path, list);
+  assertSameAsCli(xlsx.path, LARGE_LIST);
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
   await page.close();
 });
 
 test('right after cleaning (the workbook being written in the background), a work list and an edit: the edit is in the workbook', async () => {
   const dir = path.join(OUT, 'large-edit');
-  const list = path.join(OUT, 'large', 'list-40000.xlsx');
-  fs.mkdirSync(dir, { recursive: true });
-  if (!fs.existsSync(list)) {
-    execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'make_list'), ['--rows', '40000', '--seed', '7', '-o', list], { stdio: 'pipe' });
-  }
-  const { page, consoleMessages } = await openPage(context, urls()['file://']);
-  await page.setInputFiles('[data-testid=file-input]', list);
-  await waitState(page, 'ready');
-  await page.click('[data-testid=start]');
-  assert.equal(await waitState(page, ['done', 'error'], 120000), 'done');
+  const { page, consoleMessages } = await cleanLargeList();
   // At once, while the worker writes the workbook: an edit gives up what is left of it, and
   // a work list waits for the workbook begun in its place.
   await page.click('[data-testid=findings-table] .f-row');
