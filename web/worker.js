@@ -99,9 +99,9 @@ function zipped(begin) {
     const zipper = new wasm_bindgen.Zipper(file.add);
     try {
       // `bytes` views this instance's memory, which the zipper's own copy may move.
+      // Never busy: every write is deflated by this Zipper, and nothing is appended.
       const writing = begin({
         start: (path) => zipper.start(path), write: (bytes) => zipper.write(bytes.slice()),
-        append: () => { throw new Error('nothing is deflated twice'); },
         finish: () => zipper.finish(), busy: () => false, ready: () => true,
       });
       try {
@@ -177,7 +177,7 @@ function zipped(begin) {
 // would be busy for seconds.
 let prepared = null;     // the promise of that workbook
 
-function prepare() {
+function prepareWorkbook() {
   if (prepared || !zipPort || zipWaiting || !session) return;
   prepared = zipped((parts) => session.workbook(parts));
   // Failed: written afresh when asked for, which reports the failure.
@@ -256,7 +256,7 @@ const handlers = {
   edit(m) { giveUpPrepared(); return { summary: session.edit(m.row, m.col, m.value) }; },
   // The file arrives in pieces and becomes a Blob (in the zipper, or here): neither the
   // wasm memory nor the page ever holds it whole.
-  prepare() { prepare(); return {}; },
+  prepare() { prepareWorkbook(); return {}; },
   async workbook() {
     if (prepared) {
       // Failed or given up: written afresh, and a failure is then reported.

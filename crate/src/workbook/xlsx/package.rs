@@ -147,10 +147,25 @@ struct Entry {
 
 /// The part being written.
 struct Open {
-    entry: Entry,
+    name: String,
+    offset: u32,
     crc: crc32fast::Hasher,
     compressed: u64,
     size: u64,
+}
+
+/// The sink, and how many bytes went into it (the offsets of the parts).
+struct Counted<W: Write> {
+    sink: W,
+    written: u64,
+}
+
+impl<W: Write> Counted<W> {
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.sink.write_all(bytes)?;
+        self.written += bytes.len() as u64;
+        Ok(())
+    }
 }
 
 /// Parts zipped into a sink as they come: the file never exists whole in memory unless the
@@ -159,8 +174,7 @@ struct Open {
 /// revisited. Each write is deflated on its own ([`Deflater`]); blocks deflated elsewhere
 /// join with [`Zip::append`], and the file has the same bytes either way.
 pub struct Zip<W: Write> {
-    sink: W,
-    written: u64,
+    out: Counted<W>,
     done: Vec<Entry>,
     open: Option<Open>,
     deflater: Deflater,
@@ -175,22 +189,32 @@ fn u32_of(n: u64) -> io::Result<u32> {
     u32::try_from(n).map_err(|_| too_large())
 }
 
+/// `block` after the blocks of the open part.
+fn join<W: Write>(
+    open: &mut Option<Open>,
+    out: &mut Counted<W>,
+    block: Block<'_>,
+) -> io::Result<()> {
+    let Some(open) = open.as_mut() else {
+        return Err(io::Error::other("bytes came before their part"));
+    };
+    open.crc.combine(&crc32fast::Hasher::new_with_initial_len(
+        block.crc, block.len,
+    ));
+    open.compressed += block.bytes.len() as u64;
+    open.size += block.len;
+    out.put(block.bytes)
+}
+
 impl<W: Write> Zip<W> {
     pub fn new(sink: W) -> Self {
         Zip {
-            sink,
-            written: 0,
+            out: Counted { sink, written: 0 },
             done: Vec::new(),
             open: None,
             deflater: Deflater::default(),
             finished: false,
         }
-    }
-
-    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.sink.write_all(bytes)?;
-        self.written += bytes.len() as u64;
-        Ok(())
     }
 
     fn usable(&self) -> io::Result<()> {
@@ -204,34 +228,28 @@ impl<W: Write> Zip<W> {
     /// A block of the part begun last, deflated elsewhere from `block.len` bytes.
     pub fn append(&mut self, block: Block<'_>) -> io::Result<()> {
         self.usable()?;
-        let Some(open) = self.open.as_mut() else {
-            return Err(io::Error::other("a block came before its part"));
-        };
-        open.crc.combine(&crc32fast::Hasher::new_with_initial_len(
-            block.crc, block.len,
-        ));
-        open.compressed += block.bytes.len() as u64;
-        open.size += block.len;
-        self.put(block.bytes)
+        join(&mut self.open, &mut self.out, block)
     }
 
     /// Ends the open part: the final block and the data descriptor.
     fn close(&mut self) -> io::Result<()> {
-        let Some(mut open) = self.open.take() else {
+        let Some(open) = self.open.take() else {
             return Ok(());
         };
-        self.put(&FINAL_BLOCK)?;
-        open.compressed += FINAL_BLOCK.len() as u64;
-        let mut entry = open.entry;
-        entry.crc = open.crc.finalize();
-        entry.compressed = u32_of(open.compressed)?;
-        entry.size = u32_of(open.size)?;
+        self.out.put(&FINAL_BLOCK)?;
+        let entry = Entry {
+            name: open.name,
+            offset: open.offset,
+            crc: open.crc.finalize(),
+            compressed: u32_of(open.compressed + FINAL_BLOCK.len() as u64)?,
+            size: u32_of(open.size)?,
+        };
         let mut d = Vec::with_capacity(16);
         d.extend_from_slice(&0x0807_4b50u32.to_le_bytes());
         d.extend_from_slice(&entry.crc.to_le_bytes());
         d.extend_from_slice(&entry.compressed.to_le_bytes());
         d.extend_from_slice(&entry.size.to_le_bytes());
-        self.put(&d)?;
+        self.out.put(&d)?;
         self.done.push(entry);
         Ok(())
     }
@@ -241,14 +259,8 @@ impl<W: Write> Parts for Zip<W> {
     fn start(&mut self, path: &str) -> io::Result<()> {
         self.usable()?;
         self.close()?;
-        let entry = Entry {
-            name: path.to_string(),
-            offset: u32_of(self.written)?,
-            crc: 0,
-            compressed: 0,
-            size: 0,
-        };
-        let name = entry.name.as_bytes();
+        let offset = u32_of(self.out.written)?;
+        let name = path.as_bytes();
         let name_len = u16::try_from(name.len()).map_err(|_| too_large())?;
         let mut h = Vec::with_capacity(30 + name.len());
         h.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
@@ -261,9 +273,10 @@ impl<W: Write> Parts for Zip<W> {
         h.extend_from_slice(&name_len.to_le_bytes());
         h.extend_from_slice(&0u16.to_le_bytes()); // extra field
         h.extend_from_slice(name);
-        self.put(&h)?;
+        self.out.put(&h)?;
         self.open = Some(Open {
-            entry,
+            name: path.to_string(),
+            offset,
             crc: crc32fast::Hasher::new(),
             compressed: 0,
             size: 0,
@@ -280,17 +293,15 @@ impl<W: Write> Parts for Zip<W> {
         if bytes.is_empty() {
             return Ok(());
         }
-        let mut deflater = std::mem::take(&mut self.deflater);
-        let result = deflater.deflate(bytes).and_then(|block| self.append(block));
-        self.deflater = deflater;
-        result
+        let block = self.deflater.deflate(bytes)?;
+        join(&mut self.open, &mut self.out, block)
     }
 
     fn finish(&mut self) -> io::Result<()> {
         self.usable()?;
         self.close()?;
         self.finished = true;
-        let directory_at = u32_of(self.written)?;
+        let directory_at = u32_of(self.out.written)?;
         let mut d = Vec::new();
         for e in &self.done {
             let name = e.name.as_bytes();
@@ -319,8 +330,8 @@ impl<W: Write> Parts for Zip<W> {
         d.extend_from_slice(&directory_len.to_le_bytes());
         d.extend_from_slice(&directory_at.to_le_bytes());
         d.extend_from_slice(&0u16.to_le_bytes()); // comment
-        self.put(&d)?;
-        self.sink.flush()
+        self.out.put(&d)?;
+        self.out.sink.flush()
     }
 }
 
