@@ -106,6 +106,8 @@
     // the rest); durations only.
     // Which worker zipped the last workbook (tests: the second one, when it could start).
     if (m.zipped_by) $('status').dataset.zippedBy = m.zipped_by;
+    // Which worker inflated the last file's large parts (tests: the second one, when it could start).
+    if (m.inflated_by) $('status').dataset.inflatedBy = m.inflated_by;
     if (m.zip_pauses != null) $('status').dataset.zipPauses = String(m.zip_pauses);
     // How many writes of XML the first worker deflated itself while the zipper was busy.
     if (m.zip_shared != null) $('status').dataset.zipShared = String(m.zip_shared);
@@ -407,7 +409,6 @@
       show('step-done');
       await resetTable();
       await settle('step-done', 'done', 'st_done', 'h-done');
-      if (!$('step-done').hidden) prepareWorkbook();
     } catch (err) {
       if (err && err.cancelled) return;
       show('step-check');
@@ -629,19 +630,12 @@
       renderSummary();
       await resetTable();
       setStatus('done', 'st_done');
-      prepareWorkbook();
     } catch (err) {
       showError(err);
       setStatus('error', 'st_error');
     }
     e.target.value = '';
   });
-
-  // The summary is shown: the worker writes the workbook meanwhile, so that the download is
-  // ready when the officer asks for it. Nothing to report: the download reports its errors.
-  function prepareWorkbook() {
-    request({ type: 'prepare' }).catch(() => {});
-  }
 
   $('dl-xlsx').addEventListener('click', async (e) => {
     const button = e.currentTarget;

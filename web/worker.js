@@ -62,10 +62,19 @@ function resume() {
 const tick = new MessageChannel();
 tick.port1.onmessage = resume;
 
+// Until the zipper says it is ready (a few milliseconds after the page starts): a file
+// opened meanwhile waits for it, at most ZIPPER_WAIT_MS (it may fail to start).
+let zipperStarting = null;
+const ZIPPER_WAIT_MS = 2000;
+
 function connect(port) {
+  let started;
+  zipperStarting = new Promise((resolve) => { started = resolve; });
+  setTimeout(started, ZIPPER_WAIT_MS);
   port.onmessage = (event) => {
     const z = event.data;
-    if (z.ready) { zipPort = port; return; }
+    if (z.ready) { zipPort = port; started(); return; }
+    if ('inflating' in z) { inflated(z); return; }
     if ('compressed' in z) {
       zipDone += z.compressed;
       if (z.buffer && zipBuffers.length < (BUSY + BETWEEN_RETURNS) / PIECE + 8) zipBuffers.push(z.buffer);
@@ -169,12 +178,125 @@ function zipped(begin) {
   });
 }
 
-// ---- the cleaned list's workbook is written in the background once the page shows the
-// summary (the page asks: 'prepare'), while the officer reads it: the download is then
-// ready, or well on its way, when asked for. It is written in steps of 4 MB, so the
-// findings' pages and records are answered between them; a change to the list (an edit, a
-// merge, a new file, a new cleaning) gives it up. Only with a zipper: alone, this worker
-// would be busy for seconds.
+// ---- reading: the large parts of an xlsx (the sheet's XML and its shared strings, 190 MB
+// for a province) are inflated by the zipper, which hands them over a megabyte at a time
+// while this worker scans them (a wasm Opening, stepped as the pieces come): two cores
+// share the reading. Without a zipper this worker inflates them itself.
+const INFLATED_PIECE = 1024 * 1024;
+// Pieces in flight between the two workers: the zipper waits past this many, so that a
+// fast zipper does not pile the whole sheet up here.
+const INFLATE_AHEAD = 8;
+let reading = null;      // {opening, bytes, serial, resolve, reject, by} of the file being opened
+let readSerial = 0;      // numbers the parts inflated, so that a late piece finds its own
+
+function opened(bytes, name, options) {
+  const fed = Boolean(zipPort) && !zipWaiting;
+  const opening = new wasm_bindgen.Opening(new Uint8Array(bytes), name, options, fed);
+  return new Promise((resolve, reject) => {
+    reading = { opening, bytes, serial: 0, resolve, reject, by: fed ? 'zipper' : 'self' };
+    readOn();
+  });
+}
+
+// Reads as far as the pieces allow; asks the zipper for each new part the reader starts.
+function readOn() {
+  const r = reading;
+  let done = false;
+  try {
+    done = r.opening.step();
+    const want = done ? null : r.opening.wanted();
+    if (want) {
+      // The file goes to the zipper with the first part (this worker's wasm holds its copy).
+      const file = r.bytes;
+      r.bytes = null;
+      r.serial = ++readSerial;
+      zipPort.postMessage({ type: 'inflate', serial: r.serial, file, start: want.start, end: want.end, deflated: want.deflated, crc: want.crc }, file ? [file] : []);
+    }
+  } catch (err) {
+    reading = null;
+    r.opening.free();
+    r.reject(err);
+    return;
+  }
+  if (!done) return;
+  reading = null;
+  // The reader may stop before a part's end (a file left to calamine): the rest is not needed.
+  if (zipPort) zipPort.postMessage({ type: 'stop-inflate' });
+  try {
+    const session = r.opening.session();
+    session.read_by = r.by;
+    r.resolve(session);
+  } catch (err) {
+    r.reject(err);
+  }
+}
+
+// From the zipper: a piece of the part (its buffer then goes back for the next piece), or
+// the part's end.
+function inflated(z) {
+  const r = reading;
+  const ours = r && z.inflating === r.serial;
+  if (ours && z.piece) r.opening.feed(new Uint8Array(z.piece, 0, z.length));
+  else if (ours) r.opening.end(Boolean(z.whole));
+  if (z.piece) zipPort.postMessage({ type: 'inflate-buffer', serial: z.inflating, buffer: z.piece }, [z.piece]);
+  if (ours) readOn();
+}
+
+// In the zipper: inflates a part of the file for the worker at the other end of `port`, a
+// piece at a time, never more than INFLATE_AHEAD pieces ahead of it. The file stays a JS
+// buffer here: the Inflater is given its stored bytes a megabyte at a time.
+const STORED_PIECE = 1024 * 1024;
+let inflateFile = null;  // the file being opened, sent with its first part
+let inflation = null;    // {inflater, serial, at, end, ahead}
+const inflateBuffers = [];
+
+function inflatePart(port, z) {
+  stopInflating();
+  if (z.file) inflateFile = z.file;
+  inflation = { inflater: new wasm_bindgen.Inflater(z.deflated, z.crc), serial: z.serial, at: z.start, end: z.end, ahead: 0 };
+  inflateOn(port);
+}
+
+function stopInflating() {
+  if (inflation) inflation.inflater.free();
+  inflation = null;
+}
+
+function inflateOn(port) {
+  const job = inflation;
+  let piece = null;
+  try {
+    while (inflation === job && job.ahead < INFLATE_AHEAD) {
+      piece = piece || inflateBuffers.pop() || new ArrayBuffer(INFLATED_PIECE);
+      const length = job.inflater.read(new Uint8Array(piece));
+      if (length < 0) {
+        const n = Math.min(STORED_PIECE, job.end - job.at);
+        if (n > 0) job.inflater.give(new Uint8Array(inflateFile, job.at, n));
+        else job.inflater.give_end();
+        job.at += n;
+      } else if (length === 0) {
+        stopInflating();
+        port.postMessage({ inflating: job.serial, whole: true });
+      } else {
+        job.ahead += 1;
+        port.postMessage({ inflating: job.serial, piece, length }, [piece]);
+        piece = null;
+      }
+    }
+  } catch (err) {
+    // Damaged: the reader leaves the file to calamine, which says what is wrong.
+    stopInflating();
+    port.postMessage({ inflating: job.serial, whole: false });
+  }
+  if (piece && inflateBuffers.length < INFLATE_AHEAD) inflateBuffers.push(piece);
+}
+
+// ---- the cleaned list's workbook is written in the background as soon as the summary of a
+// cleaning or a merge is sent, while the page draws it and the officer reads it: the
+// download is then ready, or well on its way, when asked for. It is written in steps of
+// 4 MB, so the statistics, the findings' pages and records are answered between them; a
+// change to the list (an edit, a merge, a new file, a new cleaning) gives it up. Only with
+// a zipper: alone, this worker would be busy for seconds.
 let prepared = null;     // the promise of that workbook
 
 function prepareWorkbook() {
@@ -198,6 +320,13 @@ function serveZips(port) {
   const reset = () => { if (zipper) zipper.free(); zipper = null; file = null; error = null; };
   port.onmessage = (event) => {
     const z = event.data;
+    if (z.type === 'inflate') { inflatePart(port, z); return; }
+    if (z.type === 'stop-inflate') { stopInflating(); inflateFile = null; return; }
+    if (z.type === 'inflate-buffer') {
+      if (inflateBuffers.length < INFLATE_AHEAD) inflateBuffers.push(z.buffer);
+      if (inflation && inflation.serial === z.serial) { inflation.ahead -= 1; inflateOn(port); }
+      return;
+    }
     if (z.type === 'abort') { reset(); return; }
     try {
       if (!zipper && !error) {
@@ -238,11 +367,12 @@ const handlers = {
   connect(m) { connect(m.port); return {}; },
   // This worker is a zipper for the worker at the other end of m.port.
   zipper(m) { serveZips(m.port); return {}; },
-  open(m) {
+  async open(m) {
     giveUpPrepared();
     if (session) { session.free(); session = null; }
-    session = new wasm_bindgen.Session(new Uint8Array(m.bytes), m.name, m.options);
-    return { info: session.inspect(5), roles: wasm_bindgen.roles() };
+    if (zipperStarting) await zipperStarting;
+    session = await opened(m.bytes, m.name, m.options);
+    return { info: session.inspect(5), roles: wasm_bindgen.roles(), inflated_by: session.read_by };
   },
   clean(m) {
     giveUpPrepared();
@@ -256,7 +386,6 @@ const handlers = {
   edit(m) { giveUpPrepared(); return { summary: session.edit(m.row, m.col, m.value) }; },
   // The file arrives in pieces and becomes a Blob (in the zipper, or here): neither the
   // wasm memory nor the page ever holds it whole.
-  prepare() { prepareWorkbook(); return {}; },
   async workbook() {
     if (prepared) {
       // Failed or given up: written afresh, and a failure is then reported.
@@ -289,6 +418,8 @@ async function handle(m) {
     const [reply, transfer] = Array.isArray(out) ? out : [out, []];
     const worker_ms = Math.round(performance.now() - started);
     post(Object.assign({ id: m.id, type: 'done', wasm_bytes: wasm_bindgen.wasm_memory_bytes(), worker_ms }, reply), transfer);
+    // The summary is on its way to the page: the workbook can start.
+    if (m.type === 'clean' || m.type === 'merge') prepareWorkbook();
   } catch (err) {
     fail(m.id, err);
   }

@@ -35,6 +35,30 @@ pub use workbook::table::Table;
 /// column overrides in `options`.
 pub fn open(bytes: &[u8], file_name: &str, options: &Options) -> Result<(Table, Layout), Error> {
     let table = read_guarded(bytes, file_name, options.sheet.as_deref())?;
+    with_layout(bytes, file_name, options, table)
+}
+
+/// [`open`], the large parts of an xlsx read from `sources`: pending while they wait for
+/// bytes (the page's second worker inflates them while this one scans).
+pub async fn open_from(
+    bytes: &[u8],
+    file_name: &str,
+    options: &Options,
+    sources: &mut impl workbook::xlsx_reader::source::Sources,
+) -> Result<(Table, Layout), Error> {
+    let sheet = options.sheet.as_deref();
+    let table = workbook::read::read_table_from(bytes, file_name, sheet, sources).await?;
+    with_layout(bytes, file_name, options, table)
+}
+
+/// `table`'s layout; when it has no header and no sheet was named, the first other sheet
+/// of `bytes` that has one.
+fn with_layout(
+    bytes: &[u8],
+    file_name: &str,
+    options: &Options,
+    table: Table,
+) -> Result<(Table, Layout), Error> {
     match layout_for(&table, options) {
         // No sheet was named and the first one with data is a cover page: take the first
         // sheet that has a header.

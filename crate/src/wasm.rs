@@ -8,8 +8,11 @@ use crate::options::Options;
 use crate::report::Lang;
 use crate::workbook::role::Role;
 use crate::workbook::xlsx::{write_on, Block, Deflater, Parts, Zip};
+use crate::workbook::xlsx_reader::source::{read_on, Entry, Here, Inflate, Source, Sources};
 use crate::{Layout, Table};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -214,6 +217,206 @@ impl Session {
             .as_mut()
             .ok_or_else(|| JsValue::from_str("not cleaned yet"))?;
         Rc::get_mut(cleaned).ok_or_else(|| JsValue::from_str("a workbook is being written"))
+    }
+}
+
+/// A file being opened: read like [`Session::new`], except that the large parts of an xlsx
+/// are inflated by the page's second worker and fed here piece by piece while this worker
+/// scans them (two cores share the reading). Drive it: [`Opening::step`]; when it returns
+/// false, send the bytes of [`Opening::wanted`] to be inflated, [`Opening::feed`] the
+/// pieces as they come, [`Opening::end`] the part, and step again; once it returns true,
+/// take the [`Opening::session`].
+#[wasm_bindgen]
+pub struct Opening {
+    reading: Pin<Box<dyn Future<Output = Result<(Table, Layout), Error>>>>,
+    feed: Rc<RefCell<Feed>>,
+    opened: Option<Result<(Table, Layout), Error>>,
+}
+
+/// The pieces of the part being read, shared by the [`Opening`] (which is fed them) and
+/// the reader's source (which takes them).
+#[derive(Default)]
+struct Feed {
+    pieces: VecDeque<Vec<u8>>,
+    /// Bytes of the first piece already taken.
+    taken: usize,
+    ended: bool,
+    failed: bool,
+    /// The part the reader has just opened, for the page to have inflated.
+    wanted: Option<Entry>,
+}
+
+/// The reader's side of the [`Feed`].
+struct Fed(Rc<RefCell<Feed>>);
+
+impl Sources for Fed {
+    type Part<'a> = FedPart;
+    fn open<'a>(&'a mut self, _bytes: &'a [u8], entry: Entry) -> FedPart {
+        *self.0.borrow_mut() = Feed {
+            wanted: Some(entry),
+            ..Feed::default()
+        };
+        FedPart(self.0.clone())
+    }
+}
+
+struct FedPart(Rc<RefCell<Feed>>);
+
+impl Source for FedPart {
+    fn poll_read(&mut self, buf: &mut [u8]) -> Poll<std::io::Result<usize>> {
+        let mut feed = self.0.borrow_mut();
+        let feed = &mut *feed;
+        if let Some(piece) = feed.pieces.front() {
+            let rest = &piece[feed.taken..];
+            let n = rest.len().min(buf.len());
+            buf[..n].copy_from_slice(&rest[..n]);
+            feed.taken += n;
+            if feed.taken == piece.len() {
+                feed.pieces.pop_front();
+                feed.taken = 0;
+            }
+            return Poll::Ready(Ok(n));
+        }
+        if feed.failed {
+            return Poll::Ready(Err(std::io::Error::other("the part could not be inflated")));
+        }
+        if feed.ended {
+            return Poll::Ready(Ok(0));
+        }
+        Poll::Pending
+    }
+}
+
+/// A part to inflate: its stored bytes in the file, how they are packed, its CRC-32.
+#[derive(Serialize)]
+struct Wanted {
+    start: f64,
+    end: f64,
+    deflated: bool,
+    crc: u32,
+}
+
+#[wasm_bindgen]
+impl Opening {
+    /// `fed`: whether the large parts will be fed (a second worker inflates them); else they
+    /// are inflated here and the first step ends the opening.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        bytes: Vec<u8>,
+        file_name: String,
+        options: JsValue,
+        fed: bool,
+    ) -> Result<Opening, JsValue> {
+        let options = options_from(options)?;
+        let feed = Rc::new(RefCell::new(Feed::default()));
+        let reading: Pin<Box<dyn Future<Output = _>>> = if fed {
+            let mut sources = Fed(feed.clone());
+            Box::pin(
+                async move { crate::open_from(&bytes, &file_name, &options, &mut sources).await },
+            )
+        } else {
+            Box::pin(async move { crate::open_from(&bytes, &file_name, &options, &mut Here).await })
+        };
+        Ok(Opening {
+            reading,
+            feed,
+            opened: None,
+        })
+    }
+
+    /// Reads on as far as the pieces fed allow; true once the file is read (or refused).
+    pub fn step(&mut self) -> bool {
+        if self.opened.is_none() {
+            if let Poll::Ready(opened) = read_on(self.reading.as_mut()) {
+                self.opened = Some(opened);
+            }
+        }
+        self.opened.is_some()
+    }
+
+    /// The part the reader has started on since the last call, if any: `{start, end,
+    /// deflated, crc}`, the bytes `start..end` of the file to inflate.
+    pub fn wanted(&mut self) -> Result<JsValue, JsValue> {
+        match self.feed.borrow_mut().wanted.take() {
+            Some(e) => to_js(&Wanted {
+                start: e.start as f64,
+                end: e.end as f64,
+                deflated: e.deflated,
+                crc: e.crc,
+            }),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The next inflated bytes of the part being read.
+    pub fn feed(&mut self, piece: Vec<u8>) {
+        if !piece.is_empty() {
+            self.feed.borrow_mut().pieces.push_back(piece);
+        }
+    }
+
+    /// The part is whole (`inflated`), or could not be inflated: the reader then leaves the
+    /// file to calamine, which says what is wrong with it.
+    pub fn end(&mut self, inflated: bool) {
+        let mut feed = self.feed.borrow_mut();
+        feed.ended = true;
+        feed.failed = !inflated;
+    }
+
+    /// The session over the file read; an error if it was refused.
+    pub fn session(mut self) -> Result<Session, JsValue> {
+        match self.opened.take() {
+            Some(Ok((table, layout))) => Ok(Session {
+                table: Some(table),
+                layout,
+                cleaned: None,
+            }),
+            Some(Err(e)) => Err(to_js_error(e)),
+            None => Err(JsValue::from_str("not read yet")),
+        }
+    }
+}
+
+/// Inflates one zip part for the other worker, a piece at a time (see [`Opening`]); its
+/// stored bytes are given a piece at a time too, so this worker's memory holds no copy of
+/// them.
+#[wasm_bindgen]
+pub struct Inflater {
+    part: Inflate<Vec<u8>>,
+    buf: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl Inflater {
+    #[wasm_bindgen(constructor)]
+    pub fn new(deflated: bool, crc: u32) -> Inflater {
+        Inflater {
+            part: Inflate::given(deflated, crc),
+            buf: Vec::new(),
+        }
+    }
+
+    /// The part's next stored bytes, as asked for by [`Inflater::read`].
+    pub fn give(&mut self, stored: &[u8]) {
+        self.part.give(Some(stored));
+    }
+
+    /// There are no more stored bytes.
+    pub fn give_end(&mut self) {
+        self.part.give(None);
+    }
+
+    /// Inflates the next bytes into `piece`; returns how many: 0 once the part is whole and
+    /// its CRC-32 checked, -1 when it needs more stored bytes. Throws on damaged data.
+    pub fn read(&mut self, piece: &js_sys::Uint8Array) -> Result<i32, JsValue> {
+        self.buf.resize(piece.length() as usize, 0);
+        let n = match self.part.read(&mut self.buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(-1),
+            Err(e) => return Err(JsValue::from_str(&e.to_string())),
+        };
+        piece.subarray(0, n as u32).copy_from(&self.buf[..n]);
+        Ok(n as i32)
     }
 }
 

@@ -55,6 +55,26 @@ pub fn read_table_with(
     }
 }
 
+/// [`read_table`], the large parts of an xlsx read from `sources` (the page's second worker
+/// inflates them while this one scans); every other file is read as there.
+pub async fn read_table_from(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    sources: &mut impl super::xlsx_reader::source::Sources,
+) -> Result<Table, Error> {
+    if bytes.starts_with(ZIP_MAGIC) && bytes.len() <= MAX_INPUT_BYTES {
+        super::limits::check_zip_limits(bytes)?;
+        if let Some(table) = super::xlsx_reader::read_from(bytes, file_name, sheet, sources).await?
+        {
+            return Ok(table);
+        }
+        // What our reader leaves, calamine reads (the limits are checked again: a few µs).
+        return read_table_with(bytes, file_name, sheet, Xlsx::Calamine);
+    }
+    read_table(bytes, file_name, sheet)
+}
+
 fn read_zip(
     bytes: &[u8],
     file_name: &str,

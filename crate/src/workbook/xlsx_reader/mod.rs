@@ -9,6 +9,7 @@
 mod pieces;
 mod shared_strings;
 mod sheet;
+pub mod source;
 mod styles;
 mod xml;
 
@@ -16,9 +17,10 @@ use super::table::{FileFormat, Table, Text};
 use super::xml_elements::{attr, elements};
 use crate::error::Error;
 use sheet::{Context, Stop};
+use source::{Entry, Here, Sources};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
-use zip::ZipArchive;
+use zip::{CompressionMethod, ZipArchive};
 
 type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
@@ -31,17 +33,28 @@ struct SheetPart {
 /// The named sheet, or the first worksheet with a value, read into a table. `Ok(None)`:
 /// not read here (calamine will); `Err`: refused by a limit.
 pub fn read(bytes: &[u8], file_name: &str, wanted: Option<&str>) -> Result<Option<Table>, Error> {
-    match read_package(bytes, file_name, wanted) {
+    source::read_now(read_from(bytes, file_name, wanted, &mut Here)).unwrap_or(Ok(None))
+}
+
+/// [`read`], the large parts' bytes coming from `sources` (see [`source`]).
+pub async fn read_from(
+    bytes: &[u8],
+    file_name: &str,
+    wanted: Option<&str>,
+    sources: &mut impl Sources,
+) -> Result<Option<Table>, Error> {
+    match read_package(bytes, file_name, wanted, sources).await {
         Ok(table) => Ok(table),
         Err(Stop::NotOurs) => Ok(None),
         Err(Stop::Refused(e)) => Err(e),
     }
 }
 
-fn read_package(
+async fn read_package(
     bytes: &[u8],
     file_name: &str,
     wanted: Option<&str>,
+    sources: &mut impl Sources,
 ) -> Result<Option<Table>, Stop> {
     let Ok(mut zip) = ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(None);
@@ -62,10 +75,10 @@ fn read_package(
     let strings: Vec<Text> = match paths.find(&format!("{dir}sharedStrings.xml")) {
         None => Vec::new(),
         Some(index) => {
-            let Ok(part) = zip.by_index(index) else {
+            let Some(entry) = entry(&mut zip, index) else {
                 return Ok(None);
             };
-            let Some(strings) = shared_strings::read(part) else {
+            let Some(strings) = shared_strings::read(sources.open(bytes, entry)).await else {
                 return Ok(None);
             };
             strings
@@ -89,10 +102,10 @@ fn read_package(
         let Some(index) = paths.find(&part.path) else {
             return Ok(None);
         };
-        let Ok(xml) = zip.by_index(index) else {
+        let Some(entry) = entry(&mut zip, index) else {
             return Ok(None);
         };
-        let cells = sheet::read(xml, &part.name, &context)?;
+        let cells = sheet::read(sources.open(bytes, entry), &part.name, &context).await?;
         if wanted.is_some() || cells.has_data {
             return Ok(Some(Table {
                 file_name: file_name.to_string(),
@@ -107,6 +120,28 @@ fn read_package(
     }
     // No sheet has a value: calamine says which error that is.
     Ok(None)
+}
+
+/// Where part `index`'s bytes are in the file; `None` for a part packed in a way other than
+/// stored or deflated, or encrypted (calamine reports those).
+fn entry(zip: &mut Archive<'_>, index: usize) -> Option<Entry> {
+    let part = zip.by_index_raw(index).ok()?;
+    let deflated = match part.compression() {
+        CompressionMethod::Stored => false,
+        CompressionMethod::Deflated => true,
+        _ => return None,
+    };
+    if part.encrypted() {
+        return None;
+    }
+    let start = usize::try_from(part.data_start()?).ok()?;
+    let end = start.checked_add(usize::try_from(part.compressed_size()).ok()?)?;
+    Some(Entry {
+        start,
+        end,
+        deflated,
+        crc: part.crc32(),
+    })
 }
 
 /// The zip's part names, found as calamine finds them: case-insensitive, `\` as `/`.

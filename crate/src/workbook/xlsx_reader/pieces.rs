@@ -1,7 +1,9 @@
 //! A zip part read in pieces: the caller scans what has arrived up to a boundary it
 //! chooses (the end of the last complete row or string), and the rest waits for more.
+//! Waiting is a future's: pending while the part's [`Source`] has nothing new.
 
-use std::io::Read;
+use super::source::Source;
+use std::future::poll_fn;
 
 /// How much inflated XML is asked for at a time.
 const PIECE: usize = 1 << 20;
@@ -15,7 +17,7 @@ pub struct Pieces<R> {
     eof: bool,
 }
 
-impl<R: Read> Pieces<R> {
+impl<R: Source> Pieces<R> {
     pub fn new(part: R) -> Self {
         Pieces {
             part,
@@ -36,7 +38,7 @@ impl<R: Read> Pieces<R> {
 
     /// Reads the next piece; `None` at the end of the part, on a read error (damage) or
     /// when the unconsumed bytes would pass [`MAX_WINDOW`].
-    pub fn more(&mut self) -> Option<()> {
+    pub async fn more(&mut self) -> Option<()> {
         if self.eof || self.buf.len() - self.from > MAX_WINDOW {
             return None;
         }
@@ -44,7 +46,8 @@ impl<R: Read> Pieces<R> {
         self.from = 0;
         let len = self.buf.len();
         self.buf.resize(len + PIECE, 0);
-        let n = self.part.read(&mut self.buf[len..]).ok()?;
+        let (part, buf) = (&mut self.part, &mut self.buf[len..]);
+        let n = poll_fn(|_| part.poll_read(buf)).await.ok()?;
         self.buf.truncate(len + n);
         if n == 0 {
             self.eof = true;
@@ -54,10 +57,19 @@ impl<R: Read> Pieces<R> {
     }
 
     /// Everything left, read to the end of the part.
-    pub fn rest(mut self) -> Option<Vec<u8>> {
+    pub async fn rest(mut self) -> Option<Vec<u8>> {
         let mut rest = self.buf.split_off(self.from);
         drop(self.buf);
-        self.part.read_to_end(&mut rest).ok()?;
-        Some(rest)
+        let mut buf = vec![0; 64 * 1024];
+        loop {
+            let n = poll_fn(|_| self.part.poll_read(&mut buf)).await.ok()?;
+            if n == 0 {
+                return Some(rest);
+            }
+            if rest.len() > MAX_WINDOW {
+                return None;
+            }
+            rest.extend_from_slice(&buf[..n]);
+        }
     }
 }

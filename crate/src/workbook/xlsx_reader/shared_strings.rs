@@ -2,20 +2,20 @@
 //! string (a province's list has about 700,000 of them).
 
 use super::pieces::Pieces;
+use super::source::Source;
 use super::xml::{self, Markup};
 use crate::workbook::table::Text;
 use memchr::{memchr, memmem};
-use std::io::Read;
 
 /// Every `<si>` in order; `None` when the part is not as expected.
-pub fn read(part: impl Read) -> Option<Vec<Text>> {
+pub async fn read(part: impl Source) -> Option<Vec<Text>> {
     let mut pieces = Pieces::new(part);
     // The <sst> tag, its prefix and the count it announces.
     let (prefix, after, count) = loop {
         if let Some(found) = find_sst(pieces.window()) {
             break found?;
         }
-        pieces.more()?;
+        pieces.more().await?;
     };
     pieces.consume(after);
     let mut strings: Vec<Text> = Vec::with_capacity(count.min(4 << 20));
@@ -34,7 +34,7 @@ pub fn read(part: impl Read) -> Option<Vec<Text>> {
             strings_in(&window[..end], &mut strings)?;
             pieces.consume(end);
         }
-        pieces.more()?;
+        pieces.more().await?;
     }
 }
 

@@ -4,13 +4,13 @@
 //! held longer than it takes to scan it.
 
 use super::pieces::Pieces;
+use super::source::Source;
 use super::styles::NumberKind;
 use super::xml::{self, Markup, Tag};
 use crate::error::Error;
 use crate::workbook::table::{cell_position, row_index, Cell, Grid, Merge, Text};
 use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
 use memchr::{memchr, memmem};
-use std::io::Read;
 
 /// What the workbook tells about every sheet's cells.
 pub struct Context<'a> {
@@ -46,14 +46,18 @@ fn not_ours<T>(value: Option<T>) -> Result<T, Stop> {
     value.ok_or(Stop::NotOurs)
 }
 
-pub fn read(part: impl Read, name: &str, context: &Context<'_>) -> Result<SheetCells, Stop> {
+pub async fn read(
+    part: impl Source,
+    name: &str,
+    context: &Context<'_>,
+) -> Result<SheetCells, Stop> {
     let mut pieces = Pieces::new(part);
     // The start of <sheetData>, and the prefix its elements carry (`x:` in some exports).
     let (prefix, start) = loop {
         if let Some(found) = find_sheet_data(pieces.window()) {
             break found;
         }
-        not_ours(pieces.more())?;
+        not_ours(pieces.more().await)?;
     };
     let mut cells = Cells {
         context,
@@ -85,12 +89,12 @@ pub fn read(part: impl Read, name: &str, context: &Context<'_>) -> Result<SheetC
                     cells.scan(&window[..end])?;
                     pieces.consume(end);
                 }
-                not_ours(pieces.more())?;
+                not_ours(pieces.more().await)?;
             }
         }
     }
     // What follows the cells is a few kilobytes (merges, page setup).
-    let tail = not_ours(pieces.rest())?;
+    let tail = not_ours(pieces.rest().await)?;
     let merges = crate::workbook::merges::merges_in(&tail);
     Ok(SheetCells {
         rows: cells.grid.rows,
@@ -498,9 +502,9 @@ mod tests {
             number_kinds: &[],
             is_1904: false,
         };
-        match read(xml.as_bytes(), "S", &context) {
-            Ok(cells) => cells.merges,
-            Err(_) => panic!("not read"),
+        match crate::workbook::xlsx_reader::source::read_now(read(xml.as_bytes(), "S", &context)) {
+            Some(Ok(cells)) => cells.merges,
+            _ => panic!("not read"),
         }
     }
 
