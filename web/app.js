@@ -135,7 +135,8 @@
     startWorker().catch(() => {});
   }
 
-  async function ensureWorker() { if (!worker) await startWorker(); }
+  // A worker still starting is waited for: its zipper is connected when it has started.
+  async function ensureWorker() { if (starting) await starting; if (!worker) await startWorker(); }
 
   // ---- numbers and dates, Vietnamese style (1.234; 25/05/2010) ----
   const formatters = {};
