@@ -63,15 +63,15 @@ pub fn clean_table(
             .filter(move |r| is_record[*r])
             .map(move |r| table.cell(r, col))
     };
+    let encodings = column_encodings(&table, &layout, &is_record, start);
     let contexts: Vec<Option<ColumnContext>> = layout
         .columns
         .iter()
-        .map(|c| {
-            let role = c.role.filter(|r| r.holds_text())?;
-            let col = usize::from(c.index);
+        .zip(encodings)
+        .map(|(c, encoding)| {
             Some(ColumnContext {
-                role,
-                encoding: text::detect_column_encoding(records_in(col).filter_map(Cell::as_text)),
+                role: c.role.filter(|r| r.holds_text())?,
+                encoding,
                 gender_legend: fields::gender::Legend::from_header(&c.header),
             })
         })
@@ -244,31 +244,80 @@ pub fn recheck_rows(cleaned: &mut Cleaned, rows: std::ops::Range<usize>) {
 /// under the list ("Người lập biểu", "XÁC NHẬN CỦA UBND") are left alone.
 fn find_records(table: &Table, layout: &Layout, start: usize) -> Vec<bool> {
     let height = table.height();
-    let filled = |r: usize, pred: &dyn Fn(Role) -> bool| {
-        layout
-            .columns
-            .iter()
-            .filter(|c| c.role.is_some_and(pred) && !table.cell(r, usize::from(c.index)).is_empty())
-            .count()
-    };
-    let strong = |r: usize| {
-        filled(r, &|_| true) >= 2
-            && filled(r, &|role| {
-                matches!(
-                    role,
-                    Role::Stt
-                        | Role::DateOfBirth
-                        | Role::PersonalId
-                        | Role::Gender
-                        | Role::Ethnicity
-                )
-            }) >= 1
-    };
-    let last_strong = (start..height).rev().find(|r| strong(*r));
+    // (column, whether its role makes a row surely a record)
+    let roled: Vec<(usize, bool)> = layout
+        .columns
+        .iter()
+        .filter_map(|c| {
+            let key = matches!(
+                c.role?,
+                Role::Stt | Role::DateOfBirth | Role::PersonalId | Role::Gender | Role::Ethnicity
+            );
+            Some((usize::from(c.index), key))
+        })
+        .collect();
+    // Each row read once: (any role cell filled, surely a record).
+    let rows: Vec<(bool, bool)> = (0..height)
+        .map(|r| {
+            let row = &table.rows[r];
+            let (mut filled, mut key) = (0, false);
+            for &(c, is_key) in &roled {
+                if row.get(c).is_some_and(|cell| !cell.is_empty()) {
+                    filled += 1;
+                    key |= is_key;
+                }
+            }
+            (filled >= 1, filled >= 2 && key)
+        })
+        .collect();
+    let last_strong = (start..height).rev().find(|r| rows[*r].1);
     (0..height)
         .map(|r| {
-            r >= start
-                && (strong(r) || (last_strong.is_some_and(|l| r < l) && filled(r, &|_| true) >= 1))
+            let (filled, strong) = rows[r];
+            r >= start && (strong || (last_strong.is_some_and(|l| r < l) && filled))
+        })
+        .collect()
+}
+
+/// Each text column's legacy encoding, by the vote of its record cells
+/// ([`text::detect_column_encoding`]), for every column of `layout` (`Unicode` where none
+/// is voted on). The rows are read once for all columns, not once per column: a province's
+/// table is 200 MB of cells.
+fn column_encodings(
+    table: &Table,
+    layout: &Layout,
+    is_record: &[bool],
+    start: usize,
+) -> Vec<text::ColumnEncoding> {
+    let text_columns: Vec<usize> = layout
+        .columns
+        .iter()
+        .filter(|c| c.role.is_some_and(|r| r.holds_text()))
+        .map(|c| usize::from(c.index))
+        .collect();
+    // The rows of each column's voting cells.
+    let mut voters: Vec<Vec<u32>> = vec![Vec::new(); text_columns.len()];
+    for r in (start..table.height()).filter(|r| is_record[*r]) {
+        let row = &table.rows[r];
+        for (k, &c) in text_columns.iter().enumerate() {
+            if row.get(c).and_then(Cell::as_text).is_some_and(text::votes) {
+                voters[k].push(r as u32);
+            }
+        }
+    }
+    layout
+        .columns
+        .iter()
+        .map(|c| {
+            let Some(k) = text_columns.iter().position(|&t| t == usize::from(c.index)) else {
+                return text::ColumnEncoding::Unicode;
+            };
+            let rows = &voters[k];
+            let sample = rows
+                .iter()
+                .step_by(text::voting_step(rows.len()))
+                .filter_map(|&r| table.cell(r as usize, usize::from(c.index)).as_text());
+            text::column_vote(sample)
         })
         .collect()
 }

@@ -112,13 +112,22 @@ proptest! {
                 }
             }
         }
-        // Cleaning the cleaned workbook fixes nothing more.
+        // Cleaning the cleaned workbook fixes nothing more, but in a cell left as it was
+        // because its encoding was unsure in a column voted legacy (`text.legacy_unsure`):
+        // once the rest of the column is Unicode, that cell is read as Unicode too.
+        let unsure: Vec<(u32, Option<u16>)> = cleaned
+            .findings
+            .iter()
+            .filter(|f| f.rule.code == "text.legacy_unsure")
+            .map(|f| (f.row, f.column))
+            .collect();
         let again = lamsach::write_workbook(&cleaned).expect("write");
         let twice = lamsach::clean(&again, "p.xlsx", &options(), &mut |_, _, _| {}).expect("clean again");
         let refixed: Vec<String> = twice
             .findings
             .iter()
             .filter(|f| f.rule.severity == lamsach::report::Severity::Fixed)
+            .filter(|f| !unsure.contains(&(f.row, f.column)))
             .map(|f| format!("{} {:?} {} {:?} -> {:?}", f.row, f.column, f.rule.code, f.before, f.after))
             .collect();
         prop_assert!(refixed.is_empty(), "second pass fixed again: {:?}", refixed);

@@ -92,14 +92,31 @@ const MIXED_SHARE: f64 = 0.05;
 /// ("NguyêÞn"); Windows-1258 text that was decoded without composition ("Nguyê" + U+0303 + "n")
 /// is Unicode, each such cell being reported as `text.legacy_cp1258` when composed.
 pub fn detect_column_encoding<'a>(cells: impl Iterator<Item = &'a str>) -> ColumnEncoding {
+    let voters: Vec<&str> = cells.filter(|c| votes(c)).collect();
+    let step = voting_step(voters.len());
+    column_vote(voters.iter().step_by(step).copied())
+}
+
+/// Whether a cell votes in [`detect_column_encoding`]: only cells that could be legacy text or
+/// are non-ASCII Unicode can.
+pub fn votes(cell: &str) -> bool {
+    !cell.is_ascii() || legacy::may_be_legacy(cell)
+}
+
+/// Of a column's `voters` (in row order), every `voting_step`-th votes: an evenly spread
+/// sample of at most [`MAX_VOTERS`] is enough (a province's 340,000 names would otherwise cost
+/// seconds of reading every cell every way).
+pub fn voting_step(voters: usize) -> usize {
+    voters.div_ceil(MAX_VOTERS).max(1)
+}
+
+/// [`detect_column_encoding`] of the sample of a column's voters that votes.
+pub fn column_vote<'a>(sample: impl Iterator<Item = &'a str>) -> ColumnEncoding {
     use legacy::{Encoding, Vote};
-    // Only cells that could be legacy text or are non-ASCII Unicode can vote; of a big column an
-    // evenly spread sample of them is enough (a province's 340,000 names would otherwise cost
-    // seconds of reading every cell every way).
-    let voters: Vec<&str> = cells
-        .filter(|c| !c.is_ascii() || legacy::may_be_legacy(c))
-        .collect();
-    let step = voters.len().div_ceil(MAX_VOTERS).max(1);
+    // A place, an ethnic group or a gender repeats through its column: each text votes the
+    // same every time it comes.
+    let mut memo: std::collections::HashMap<&str, Option<Vote>, foldhash::fast::FixedState> =
+        Default::default();
     let mut unicode = 0usize;
     let mut combining = 0usize;
     let mut legacy = [0usize; 4];
@@ -110,8 +127,8 @@ pub fn detect_column_encoding<'a>(cells: impl Iterator<Item = &'a str>) -> Colum
         Encoding::Viqr => 2,
         Encoding::Cp1258 => 3,
     };
-    for cell in voters.iter().step_by(step) {
-        match legacy::vote(cell) {
+    for cell in sample {
+        match *memo.entry(cell).or_insert_with(|| legacy::vote(cell)) {
             Some(Vote::Unicode) => unicode += 1,
             Some(Vote::Cp1258Combining) => combining += 1,
             Some(Vote::Legacy(e)) => legacy[index(e)] += 1,
