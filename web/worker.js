@@ -75,6 +75,7 @@ function connect(port) {
     const z = event.data;
     if (z.ready) { zipPort = port; started(); return; }
     if ('inflating' in z) { inflated(z); return; }
+    if ('names' in z) { namesAnswered(z); return; }
     if ('compressed' in z) {
       zipDone += z.compressed;
       if (z.buffer && zipBuffers.length < (BUSY + BETWEEN_RETURNS) / PIECE + 8) zipBuffers.push(z.buffer);
@@ -291,6 +292,55 @@ function inflateOn(port) {
   if (piece && inflateBuffers.length < INFLATE_AHEAD) inflateBuffers.push(piece);
 }
 
+// ---- cleaning: the person names (two thirds of the work on a province's cells) are
+// cleaned by the zipper, a batch of about 1 MB at a time as this worker comes to them,
+// while this worker cleans the other columns; it then applies the answers, in order.
+let naming = null;       // {serial, answers, sent, resolve} of the cleaning under way
+let namingSerial = 0;
+
+function namesCleaned() {
+  const job = { serial: ++namingSerial, answers: [], sent: 0, received: 0, resolve: null };
+  naming = job;
+  return {
+    send(batch) {
+      // `batch` is a copy out of this worker's memory: it travels as it is.
+      zipPort.postMessage({ type: 'names', serial: job.serial, index: job.sent, batch: batch.buffer }, [batch.buffer]);
+      job.sent += 1;
+    },
+    all() {
+      return new Promise((resolve) => { job.resolve = resolve; answeredAll(job); });
+    },
+  };
+}
+
+function answeredAll(job) {
+  if (job.resolve && job.received === job.sent) {
+    naming = null;
+    job.resolve(job.answers);
+  }
+}
+
+// An answer from the zipper; a batch it could not clean comes back to be cleaned here.
+function namesAnswered(z) {
+  const job = naming;
+  if (!job || z.names !== job.serial) return;
+  job.answers[z.index] = z.answer ? new Uint8Array(z.answer) : wasm_bindgen.clean_names(new Uint8Array(z.batch));
+  job.received += 1;
+  answeredAll(job);
+}
+
+// In the zipper.
+function cleanNames(port, z) {
+  let answer = null;
+  try {
+    answer = wasm_bindgen.clean_names(new Uint8Array(z.batch)).buffer;
+  } catch (err) {
+    answer = null;
+  }
+  if (answer) port.postMessage({ names: z.serial, index: z.index, answer }, [answer]);
+  else port.postMessage({ names: z.serial, index: z.index, batch: z.batch }, [z.batch]);
+}
+
 // ---- the cleaned list's workbook is written in the background as soon as the summary of a
 // cleaning or a merge is sent, while the page draws it and the officer reads it: the
 // download is then ready, or well on its way, when asked for. It is written in steps of
@@ -321,6 +371,7 @@ function serveZips(port) {
   port.onmessage = (event) => {
     const z = event.data;
     if (z.type === 'inflate') { inflatePart(port, z); return; }
+    if (z.type === 'names') { cleanNames(port, z); return; }
     if (z.type === 'stop-inflate') { stopInflating(); inflateFile = null; return; }
     if (z.type === 'inflate-buffer') {
       if (inflateBuffers.length < INFLATE_AHEAD) inflateBuffers.push(z.buffer);
@@ -374,10 +425,15 @@ const handlers = {
     session = await opened(m.bytes, m.name, m.options);
     return { info: session.inspect(5), roles: wasm_bindgen.roles(), inflated_by: session.read_by };
   },
-  clean(m) {
+  async clean(m) {
     giveUpPrepared();
-    const summary = session.clean(m.options, (stage, done, total) => post({ id: m.id, type: 'progress', stage, done, total }));
-    return { summary };
+    const progress = (stage, done, total) => post({ id: m.id, type: 'progress', stage, done, total });
+    if (!zipPort || zipWaiting) return { summary: session.clean(m.options, progress, null) };
+    // The zipper cleans the person names, batch by batch, while this worker cleans the rest.
+    const answers = namesCleaned();
+    session.clean(m.options, progress, answers.send);
+    for (const answer of await answers.all()) session.apply_names(answer);
+    return { summary: session.finish_cleaning() };
   },
   page(m) { return { page: session.findings_page(m.filter, m.offset, m.limit) }; },
   record(m) { return { record: session.record(m.row, m.lang || null) }; },

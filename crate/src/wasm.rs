@@ -97,6 +97,8 @@ pub struct Session {
     layout: Layout,
     /// Shared with a workbook being written ([`Writing`]); an edit waits for it to end.
     cleaned: Option<Rc<Cleaned>>,
+    /// Cleaned but for the person names, which the other worker is cleaning.
+    half_cleaned: Option<Cleaned>,
 }
 
 #[wasm_bindgen]
@@ -110,6 +112,7 @@ impl Session {
             table: Some(table),
             layout,
             cleaned: None,
+            half_cleaned: None,
         })
     }
 
@@ -146,11 +149,15 @@ impl Session {
     }
 
     /// Cleans with `options` (column overrides applied to the detected layout) and returns
-    /// the summary. `progress(stage, done, total)` is called every few thousand rows.
+    /// the summary. `progress(stage, done, total)` is called every few thousand rows. With
+    /// `send_names`, the person names are handed to it in batches (`Uint8Array`s) for the
+    /// other worker's [`clean_names`] instead: give each answer to [`Session::apply_names`],
+    /// then [`Session::finish_cleaning`] returns the summary.
     pub fn clean(
         &mut self,
         options: JsValue,
         progress: Option<js_sys::Function>,
+        send_names: Option<js_sys::Function>,
     ) -> Result<JsValue, JsValue> {
         let options = options_from(options)?;
         #[cfg(feature = "panic-test")]
@@ -181,7 +188,42 @@ impl Session {
                 );
             }
         };
+        if let Some(send) = send_names {
+            // Each batch is copied out for the other worker; a failing send (it cannot
+            // happen: the worker posts it) would leave those names as they are.
+            let mut send = |batch: Vec<u8>| {
+                let _ = send.call1(&JsValue::NULL, &js_sys::Uint8Array::from(&batch[..]));
+            };
+            let cleaned =
+                crate::clean::clean_cells(table, layout, &options, &mut report, Some(&mut send));
+            self.half_cleaned = Some(cleaned);
+            return Ok(JsValue::UNDEFINED);
+        }
         let cleaned = crate::clean::clean_table(table, layout, &options, &mut report);
+        let summary = to_js(&cleaned.summary)?;
+        self.cleaned = Some(Rc::new(cleaned));
+        Ok(summary)
+    }
+
+    /// After [`Session::clean`] with `send_names`: one batch's answer from the other worker.
+    pub fn apply_names(&mut self, answer: &[u8]) -> Result<(), JsValue> {
+        let cleaned = self
+            .half_cleaned
+            .as_mut()
+            .ok_or_else(|| JsValue::from_str("not cleaning"))?;
+        if !crate::clean::apply_names(cleaned, answer) {
+            return Err(JsValue::from_str("not an answer for this list"));
+        }
+        Ok(())
+    }
+
+    /// After every batch's answer: the record checks, the duplicates, the summary.
+    pub fn finish_cleaning(&mut self) -> Result<JsValue, JsValue> {
+        let mut cleaned = self
+            .half_cleaned
+            .take()
+            .ok_or_else(|| JsValue::from_str("not cleaning"))?;
+        crate::clean::finish(&mut cleaned);
         let summary = to_js(&cleaned.summary)?;
         self.cleaned = Some(Rc::new(cleaned));
         Ok(summary)
@@ -370,6 +412,7 @@ impl Opening {
                 table: Some(table),
                 layout,
                 cleaned: None,
+                half_cleaned: None,
             }),
             Some(Err(e)) => Err(to_js_error(e)),
             None => Err(JsValue::from_str("not read yet")),
@@ -700,6 +743,14 @@ impl std::io::Write for JsChunks {
         self.buf.clear();
         self.call(piece)
     }
+}
+
+/// In the other worker: a batch of person names cleaned (see [`Session::clean`]), the
+/// answer for [`Session::apply_names`].
+#[wasm_bindgen]
+pub fn clean_names(batch: &[u8]) -> Result<Vec<u8>, JsValue> {
+    crate::text::name_batch::clean_batch(batch)
+        .ok_or_else(|| JsValue::from_str("not a batch of names"))
 }
 
 #[derive(Serialize)]

@@ -21,6 +21,7 @@
 
 pub mod casing;
 pub mod legacy;
+pub mod name_batch;
 pub mod syllable;
 pub mod tone;
 pub mod unicode;
