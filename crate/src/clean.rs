@@ -429,16 +429,27 @@ fn text_changed<'c>(
         } else {
             &original
         };
-        findings.push(Finding {
-            row,
-            column: Some(col),
-            rule,
-            before: original.stored().into(),
-            after: shown.display().into(),
-            detail: None,
-        });
+        findings.push(finding((row, col), rule, &original, shown, None));
     }
     *cell = after;
+}
+
+/// A finding on the cell at (sheet row, column): its value `before` and `after` the rule.
+fn finding(
+    (row, col): (u32, u16),
+    rule: &'static Rule,
+    before: &Cell,
+    after: &Cell,
+    detail: Option<String>,
+) -> Finding {
+    Finding {
+        row,
+        column: Some(col),
+        rule,
+        before: before.stored().into(),
+        after: after.display().into(),
+        detail,
+    }
 }
 
 fn clean_cell(
@@ -474,14 +485,7 @@ fn clean_cell(
         }
     }
     let mut record = |rule: &'static Rule, before: &Cell, after: &Cell, detail: Option<String>| {
-        findings.push(Finding {
-            row,
-            column: Some(col),
-            rule,
-            before: before.stored().into(),
-            after: after.display().into(),
-            detail,
-        });
+        findings.push(finding((row, col), rule, before, after, detail));
     };
 
     let outcome = match ctx.role {

@@ -86,7 +86,7 @@ fn every_fixture_is_cleaned_the_same_with_its_names_cleaned_elsewhere() {
     }
 }
 
-/// A list of `rows` children whose names are drawn from spellings a province's list has.
+/// A list of children whose names are drawn from spellings a province's list has.
 fn list(names: &[(usize, usize, usize)]) -> Vec<u8> {
     const SPELLINGS: [&str; 12] = [
         "Nguyễn Văn An",
@@ -117,17 +117,18 @@ fn list(names: &[(usize, usize, usize)]) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
     #[test]
-    fn random_lists_are_cleaned_the_same(names in proptest::collection::vec((0usize..12, 0usize..12, 0usize..12), 1..300)) {
+    fn random_lists_are_cleaned_the_same(names in proptest::collection::vec((0usize..12, 0usize..12, 0usize..12), 1..200)) {
         assert_same(&list(&names), "random.csv", &options());
     }
 }
 
 #[test]
 fn a_list_of_many_batches_is_cleaned_the_same() {
-    let names: Vec<(usize, usize, usize)> = (0..60_000)
+    // About 1.2 MB of names sent: two batches.
+    let names: Vec<(usize, usize, usize)> = (0..30_000)
         .map(|i| (i % 12, (i / 12) % 12, (i / 144) % 12))
         .collect();
     let batches = assert_same(&list(&names), "large.csv", &options());
