@@ -214,8 +214,10 @@ function readOn() {
       zipPort.postMessage({ type: 'inflate', serial: r.serial, file, start: want.start, end: want.end, deflated: want.deflated, crc: want.crc }, file ? [file] : []);
     }
   } catch (err) {
+    // A trap (a panic) leaves nothing to free: the page starts fresh workers.
     reading = null;
-    r.opening.free();
+    try { r.opening.free(); } catch (e) { /* see above */ }
+    if (zipPort) zipPort.postMessage({ type: 'stop-inflate' });
     r.reject(err);
     return;
   }

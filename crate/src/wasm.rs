@@ -8,11 +8,9 @@ use crate::options::Options;
 use crate::report::Lang;
 use crate::workbook::role::Role;
 use crate::workbook::xlsx::{write_on, Block, Deflater, Parts, Zip};
-use crate::workbook::xlsx_reader::source::{read_on, Entry, Here, Inflate, Source, Sources};
+use crate::workbook::xlsx_reader::source::{read_on, Feed, Here, Inflate};
 use crate::{Layout, Table};
 use serde::Serialize;
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -271,62 +269,8 @@ impl Session {
 #[wasm_bindgen]
 pub struct Opening {
     reading: Pin<Box<dyn Future<Output = Result<(Table, Layout), Error>>>>,
-    feed: Rc<RefCell<Feed>>,
+    feed: Feed,
     opened: Option<Result<(Table, Layout), Error>>,
-}
-
-/// The pieces of the part being read, shared by the [`Opening`] (which is fed them) and
-/// the reader's source (which takes them).
-#[derive(Default)]
-struct Feed {
-    pieces: VecDeque<Vec<u8>>,
-    /// Bytes of the first piece already taken.
-    taken: usize,
-    ended: bool,
-    failed: bool,
-    /// The part the reader has just opened, for the page to have inflated.
-    wanted: Option<Entry>,
-}
-
-/// The reader's side of the [`Feed`].
-struct Fed(Rc<RefCell<Feed>>);
-
-impl Sources for Fed {
-    type Part<'a> = FedPart;
-    fn open<'a>(&'a mut self, _bytes: &'a [u8], entry: Entry) -> FedPart {
-        *self.0.borrow_mut() = Feed {
-            wanted: Some(entry),
-            ..Feed::default()
-        };
-        FedPart(self.0.clone())
-    }
-}
-
-struct FedPart(Rc<RefCell<Feed>>);
-
-impl Source for FedPart {
-    fn poll_read(&mut self, buf: &mut [u8]) -> Poll<std::io::Result<usize>> {
-        let mut feed = self.0.borrow_mut();
-        let feed = &mut *feed;
-        if let Some(piece) = feed.pieces.front() {
-            let rest = &piece[feed.taken..];
-            let n = rest.len().min(buf.len());
-            buf[..n].copy_from_slice(&rest[..n]);
-            feed.taken += n;
-            if feed.taken == piece.len() {
-                feed.pieces.pop_front();
-                feed.taken = 0;
-            }
-            return Poll::Ready(Ok(n));
-        }
-        if feed.failed {
-            return Poll::Ready(Err(std::io::Error::other("the part could not be inflated")));
-        }
-        if feed.ended {
-            return Poll::Ready(Ok(0));
-        }
-        Poll::Pending
-    }
 }
 
 /// A part to inflate: its stored bytes in the file, how they are packed, its CRC-32.
@@ -350,9 +294,9 @@ impl Opening {
         fed: bool,
     ) -> Result<Opening, JsValue> {
         let options = options_from(options)?;
-        let feed = Rc::new(RefCell::new(Feed::default()));
+        let feed = Feed::default();
         let reading: Pin<Box<dyn Future<Output = _>>> = if fed {
-            let mut sources = Fed(feed.clone());
+            let mut sources = feed.clone();
             Box::pin(
                 async move { crate::open_from(&bytes, &file_name, &options, &mut sources).await },
             )
@@ -379,7 +323,7 @@ impl Opening {
     /// The part the reader has started on since the last call, if any: `{start, end,
     /// deflated, crc}`, the bytes `start..end` of the file to inflate.
     pub fn wanted(&mut self) -> Result<JsValue, JsValue> {
-        match self.feed.borrow_mut().wanted.take() {
+        match self.feed.wanted() {
             Some(e) => to_js(&Wanted {
                 start: e.start as f64,
                 end: e.end as f64,
@@ -392,17 +336,13 @@ impl Opening {
 
     /// The next inflated bytes of the part being read.
     pub fn feed(&mut self, piece: Vec<u8>) {
-        if !piece.is_empty() {
-            self.feed.borrow_mut().pieces.push_back(piece);
-        }
+        self.feed.give(piece);
     }
 
     /// The part is whole (`inflated`), or could not be inflated: the reader then leaves the
     /// file to calamine, which says what is wrong with it.
     pub fn end(&mut self, inflated: bool) {
-        let mut feed = self.feed.borrow_mut();
-        feed.ended = true;
-        feed.failed = !inflated;
+        self.feed.end(inflated);
     }
 
     /// The session over the file read; an error if it was refused.

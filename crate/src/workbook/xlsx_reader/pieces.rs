@@ -12,7 +12,10 @@ pub const MAX_WINDOW: usize = 256 << 20;
 
 pub struct Pieces<R> {
     part: R,
+    /// Read bytes in `..filled`; the room after them is kept between reads, so that a
+    /// piece is not preceded by zeroing a megabyte.
     buf: Vec<u8>,
+    filled: usize,
     from: usize,
     eof: bool,
 }
@@ -21,7 +24,8 @@ impl<R: Source> Pieces<R> {
     pub fn new(part: R) -> Self {
         Pieces {
             part,
-            buf: Vec::with_capacity(2 * PIECE),
+            buf: Vec::new(),
+            filled: 0,
             from: 0,
             eof: false,
         }
@@ -29,7 +33,7 @@ impl<R: Source> Pieces<R> {
 
     /// The bytes read and not yet consumed.
     pub fn window(&self) -> &[u8] {
-        &self.buf[self.from..]
+        &self.buf[self.from..self.filled]
     }
 
     pub fn consume(&mut self, n: usize) {
@@ -39,16 +43,21 @@ impl<R: Source> Pieces<R> {
     /// Reads the next piece; `None` at the end of the part, on a read error (damage) or
     /// when the unconsumed bytes would pass [`MAX_WINDOW`].
     pub async fn more(&mut self) -> Option<()> {
-        if self.eof || self.buf.len() - self.from > MAX_WINDOW {
+        if self.eof || self.filled - self.from > MAX_WINDOW {
             return None;
         }
-        self.buf.drain(..self.from);
+        self.buf.copy_within(self.from..self.filled, 0);
+        self.filled -= self.from;
         self.from = 0;
-        let len = self.buf.len();
-        self.buf.resize(len + PIECE, 0);
-        let (part, buf) = (&mut self.part, &mut self.buf[len..]);
+        if self.buf.len() < self.filled + PIECE {
+            self.buf.resize(self.filled + PIECE, 0);
+        }
+        let (part, buf) = (
+            &mut self.part,
+            &mut self.buf[self.filled..self.filled + PIECE],
+        );
         let n = poll_fn(|_| part.poll_read(buf)).await.ok()?;
-        self.buf.truncate(len + n);
+        self.filled += n;
         if n == 0 {
             self.eof = true;
             return None;
@@ -58,6 +67,7 @@ impl<R: Source> Pieces<R> {
 
     /// Everything left, read to the end of the part.
     pub async fn rest(mut self) -> Option<Vec<u8>> {
+        self.buf.truncate(self.filled);
         let mut rest = self.buf.split_off(self.from);
         drop(self.buf);
         let mut buf = vec![0; 64 * 1024];

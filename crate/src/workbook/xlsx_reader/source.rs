@@ -5,9 +5,12 @@
 //! share the reading of a province's 190 MB of XML.
 
 use flate2::{Decompress, FlushDecompress, Status};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::future::Future;
 use std::io;
 use std::pin::pin;
+use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 /// A zip entry's bytes as stored: where they are in the file, whether they are deflated
@@ -164,6 +167,80 @@ impl Inflate<Vec<u8>> {
 impl<B: AsRef<[u8]>> Source for Inflate<B> {
     fn poll_read(&mut self, buf: &mut [u8]) -> Poll<io::Result<usize>> {
         Poll::Ready(self.read(buf))
+    }
+}
+
+/// Parts whose inflated bytes are fed from outside as they arrive (in the page, from the
+/// zipper): the reader is pending while no piece is there. Each part the reader opens is
+/// [`Feed::wanted`] once; feed it with [`Feed::give`] and [`Feed::end`], then poll again.
+#[derive(Clone, Default)]
+pub struct Feed(Rc<RefCell<Fed>>);
+
+#[derive(Default)]
+struct Fed {
+    pieces: VecDeque<Vec<u8>>,
+    /// Bytes of the first piece already read.
+    taken: usize,
+    ended: bool,
+    failed: bool,
+    wanted: Option<Entry>,
+}
+
+impl Feed {
+    /// The part the reader has opened since the last call, if any.
+    pub fn wanted(&self) -> Option<Entry> {
+        self.0.borrow_mut().wanted.take()
+    }
+
+    /// The next inflated bytes of the part being read.
+    pub fn give(&self, piece: Vec<u8>) {
+        if !piece.is_empty() {
+            self.0.borrow_mut().pieces.push_back(piece);
+        }
+    }
+
+    /// The part is whole, or (`whole` false) could not be inflated: the reader then leaves
+    /// the file to calamine, which says what is wrong with it.
+    pub fn end(&self, whole: bool) {
+        let mut fed = self.0.borrow_mut();
+        fed.ended = true;
+        fed.failed = !whole;
+    }
+}
+
+impl Sources for Feed {
+    type Part<'a> = Feed;
+    fn open<'a>(&'a mut self, _bytes: &'a [u8], entry: Entry) -> Feed {
+        *self.0.borrow_mut() = Fed {
+            wanted: Some(entry),
+            ..Fed::default()
+        };
+        self.clone()
+    }
+}
+
+impl Source for Feed {
+    fn poll_read(&mut self, buf: &mut [u8]) -> Poll<io::Result<usize>> {
+        let mut fed = self.0.borrow_mut();
+        let fed = &mut *fed;
+        if let Some(piece) = fed.pieces.front() {
+            let rest = &piece[fed.taken..];
+            let n = rest.len().min(buf.len());
+            buf[..n].copy_from_slice(&rest[..n]);
+            fed.taken += n;
+            if fed.taken == piece.len() {
+                fed.pieces.pop_front();
+                fed.taken = 0;
+            }
+            return Poll::Ready(Ok(n));
+        }
+        if fed.failed {
+            return Poll::Ready(Err(damaged("the part could not be inflated")));
+        }
+        if fed.ended {
+            return Poll::Ready(Ok(0));
+        }
+        Poll::Pending
     }
 }
 
