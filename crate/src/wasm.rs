@@ -88,7 +88,8 @@ struct Inspection<'a> {
     preview: Vec<Vec<String>>,
 }
 
-/// One open file: read once, inspected, cleaned, then written on request.
+/// One open file ([`Opening::session`]): read once, inspected, cleaned, then written on
+/// request.
 #[wasm_bindgen]
 pub struct Session {
     table: Option<Table>,
@@ -101,19 +102,6 @@ pub struct Session {
 
 #[wasm_bindgen]
 impl Session {
-    /// Reads `bytes` (the sheet in `options.sheet`, or the first with data).
-    #[wasm_bindgen(constructor)]
-    pub fn new(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Session, JsValue> {
-        let options = options_from(options)?;
-        let (table, layout) = crate::open(bytes, file_name, &options).map_err(to_js_error)?;
-        Ok(Session {
-            table: Some(table),
-            layout,
-            cleaned: None,
-            half_cleaned: None,
-        })
-    }
-
     pub fn inspect(&self, preview_rows: usize) -> Result<JsValue, JsValue> {
         let table = match (&self.table, &self.cleaned) {
             (Some(t), _) => t,
@@ -260,18 +248,21 @@ impl Session {
     }
 }
 
-/// A file being opened: read like [`Session::new`], except that the large parts of an xlsx
-/// are inflated by the page's second worker and fed here piece by piece while this worker
+/// A file being opened: the sheet in `options.sheet`, or the first with data. The large
+/// parts of an xlsx are inflated by the page's second worker and fed here piece by piece while this worker
 /// scans them (two cores share the reading). Drive it: [`Opening::step`]; when it returns
 /// false, send the bytes of [`Opening::wanted`] to be inflated, [`Opening::feed`] the
 /// pieces as they come, [`Opening::end`] the part, and step again; once it returns true,
 /// take the [`Opening::session`].
 #[wasm_bindgen]
 pub struct Opening {
-    reading: Pin<Box<dyn Future<Output = Result<(Table, Layout), Error>>>>,
+    reading: Reading,
     feed: Feed,
     opened: Option<Result<(Table, Layout), Error>>,
 }
+
+/// The reader of a file being opened.
+type Reading = Pin<Box<dyn Future<Output = Result<(Table, Layout), Error>>>>;
 
 /// A part to inflate: its stored bytes in the file, how they are packed, its CRC-32.
 #[derive(Serialize)]
@@ -295,7 +286,7 @@ impl Opening {
     ) -> Result<Opening, JsValue> {
         let options = options_from(options)?;
         let feed = Feed::default();
-        let reading: Pin<Box<dyn Future<Output = _>>> = if fed {
+        let reading: Reading = if fed {
             let mut sources = feed.clone();
             Box::pin(
                 async move { crate::open_from(&bytes, &file_name, &options, &mut sources).await },

@@ -23,9 +23,11 @@ impl NameBatch {
             ToneStyle::Old => 1,
             ToneStyle::New => 2,
         };
-        let mut bytes = Vec::with_capacity(BATCH_BYTES + 4096);
-        bytes.extend_from_slice(&[style, u8::from(name_casing)]);
-        NameBatch { bytes, cells: 0 }
+        // No room made yet: most cleanings (the CLI's) send no batch.
+        NameBatch {
+            bytes: vec![style, u8::from(name_casing)],
+            cells: 0,
+        }
     }
 
     /// The name in sheet row index `row`, column `col`, of a column voted `encoding`.

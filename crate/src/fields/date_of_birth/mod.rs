@@ -118,9 +118,9 @@ pub fn column_looks_swapped<'a>(cells: impl Iterator<Item = &'a Cell>) -> bool {
             }
             Cell::Text(s) => {
                 // The number its leading digits make, read without a copy; past 31 it is no day.
-                let digits = s.trim().bytes().take_while(u8::is_ascii_digit);
-                let first = digits.fold(Some(0u32), |n, d| {
-                    n.map(|n| n * 10 + u32::from(d - b'0')).filter(|n| *n <= 31)
+                let mut digits = s.trim().bytes().take_while(u8::is_ascii_digit);
+                let first = digits.try_fold(0u32, |n, d| {
+                    Some(n * 10 + u32::from(d - b'0')).filter(|n| *n <= 31)
                 });
                 if first.is_some_and(|n| n > 12) {
                     text_first_over_12 += 1;

@@ -75,7 +75,7 @@ async fn read_package(
     let strings: Vec<Text> = match paths.find(&format!("{dir}sharedStrings.xml")) {
         None => Vec::new(),
         Some(index) => {
-            let Some(entry) = entry(&mut zip, index) else {
+            let Some(entry) = entry(&mut zip, index, bytes.len()) else {
                 return Ok(None);
             };
             let Some(strings) = shared_strings::read(sources.open(bytes, entry)).await else {
@@ -102,7 +102,7 @@ async fn read_package(
         let Some(index) = paths.find(&part.path) else {
             return Ok(None);
         };
-        let Some(entry) = entry(&mut zip, index) else {
+        let Some(entry) = entry(&mut zip, index, bytes.len()) else {
             return Ok(None);
         };
         let cells = sheet::read(sources.open(bytes, entry), &part.name, &context).await?;
@@ -122,9 +122,10 @@ async fn read_package(
     Ok(None)
 }
 
-/// Where part `index`'s bytes are in the file; `None` for a part packed in a way other than
-/// stored or deflated, or encrypted (calamine reports those).
-fn entry(zip: &mut Archive<'_>, index: usize) -> Option<Entry> {
+/// Where part `index`'s bytes are in the file (of `len` bytes); `None` for a part packed in
+/// a way other than stored or deflated, encrypted, or past the file's end (calamine reports
+/// those).
+fn entry(zip: &mut Archive<'_>, index: usize, len: usize) -> Option<Entry> {
     let part = zip.by_index_raw(index).ok()?;
     let deflated = match part.compression() {
         CompressionMethod::Stored => false,
@@ -136,6 +137,9 @@ fn entry(zip: &mut Archive<'_>, index: usize) -> Option<Entry> {
     }
     let start = usize::try_from(part.data_start()?).ok()?;
     let end = start.checked_add(usize::try_from(part.compressed_size()).ok()?)?;
+    if end > len {
+        return None;
+    }
     Some(Entry {
         start,
         end,
