@@ -187,7 +187,8 @@ const INFLATED_PIECE = 1024 * 1024;
 // Pieces in flight between the two workers: the zipper waits past this many, so that a
 // fast zipper does not pile the whole sheet up here.
 const INFLATE_AHEAD = 8;
-let reading = null;      // {opening, bytes, serial, resolve, reject, by} of the file being opened
+let reading = null;      // {opening, bytes, serial, resolve, reject, by} of the file being opened;
+                         // resolves to {session, inflatedBy}
 let readSerial = 0;      // numbers the parts inflated, so that a late piece finds its own
 
 function opened(bytes, name, options) {
@@ -226,9 +227,7 @@ function readOn() {
   // The reader may stop before a part's end (a file left to calamine): the rest is not needed.
   if (zipPort) zipPort.postMessage({ type: 'stop-inflate' });
   try {
-    const session = r.opening.session();
-    session.read_by = r.by;
-    r.resolve(session);
+    r.resolve({ session: r.opening.session(), inflatedBy: r.by });
   } catch (err) {
     r.reject(err);
   }
@@ -424,8 +423,9 @@ const handlers = {
     giveUpPrepared();
     if (session) { session.free(); session = null; }
     if (zipperStarting) await zipperStarting;
-    session = await opened(m.bytes, m.name, m.options);
-    return { info: session.inspect(5), roles: wasm_bindgen.roles(), inflated_by: session.read_by };
+    const read = await opened(m.bytes, m.name, m.options);
+    session = read.session;
+    return { info: session.inspect(5), roles: wasm_bindgen.roles(), inflated_by: read.inflatedBy };
   },
   async clean(m) {
     giveUpPrepared();

@@ -7,9 +7,12 @@ use super::{clean_text_cow, ColumnEncoding, TextKind, TextOptions, ToneStyle};
 
 /// Name cells to clean elsewhere, as bytes for [`clean_batch`].
 pub struct NameBatch {
+    /// The options ([`OPTIONS`] bytes), then the cells.
     bytes: Vec<u8>,
-    cells: u32,
 }
+
+/// The bytes of a batch's options: tone style and casing.
+const OPTIONS: usize = 2;
 
 /// About this many bytes of names in a batch: small for the other worker's memory, large
 /// enough that the messages cost nothing.
@@ -26,7 +29,6 @@ impl NameBatch {
         // No room made yet: most cleanings (the CLI's) send no batch.
         NameBatch {
             bytes: vec![style, u8::from(name_casing)],
-            cells: 0,
         }
     }
 
@@ -38,11 +40,10 @@ impl NameBatch {
         self.bytes
             .extend_from_slice(&(text.len() as u32).to_le_bytes());
         self.bytes.extend_from_slice(text.as_bytes());
-        self.cells += 1;
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cells == 0
+        self.bytes.len() == OPTIONS
     }
 
     pub fn is_full(&self) -> bool {
@@ -51,10 +52,8 @@ impl NameBatch {
 
     /// The batch's bytes; this batch starts again empty, with the same options.
     pub fn take(&mut self) -> Vec<u8> {
-        let options = [self.bytes[0], self.bytes[1]];
-        self.cells = 0;
         let mut fresh = Vec::with_capacity(BATCH_BYTES + 4096);
-        fresh.extend_from_slice(&options);
+        fresh.extend_from_slice(&self.bytes[..OPTIONS]);
         std::mem::replace(&mut self.bytes, fresh)
     }
 }

@@ -2,6 +2,7 @@
 //! ods) or the csv crate, pick the sheet, and turn cells into [`Cell`]s.
 
 use super::table::{Cell, DateCell, FileFormat, Grid, Merge, Table};
+use super::xlsx_reader::source::{read_now, Here, Sources};
 use crate::error::{Error, MAX_INPUT_BYTES};
 use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, Xls, XlsError, XlsxError};
 use std::io::Cursor;
@@ -30,6 +31,32 @@ pub fn read_table_with(
     sheet: Option<&str>,
     xlsx: Xlsx,
 ) -> Result<Table, Error> {
+    // Parts inflated here are never waited for: the reading ends in one poll.
+    read_now(read_any(bytes, file_name, sheet, xlsx, &mut Here)).unwrap_or_else(|| {
+        Err(Error::Corrupt {
+            detail: "the reader waited for bytes it had".into(),
+        })
+    })
+}
+
+/// [`read_table`], the large parts of an xlsx read from `sources` (the page's second worker
+/// inflates them while this one scans).
+pub async fn read_table_from(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    sources: &mut impl Sources,
+) -> Result<Table, Error> {
+    read_any(bytes, file_name, sheet, Xlsx::Quick, sources).await
+}
+
+async fn read_any(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    xlsx: Xlsx,
+    sources: &mut impl Sources,
+) -> Result<Table, Error> {
     if bytes.is_empty() {
         return Err(Error::EmptyFile);
     }
@@ -40,7 +67,7 @@ pub fn read_table_with(
         // Sizes, zip-bomb ratio and each sheet's <dimension>, from the central directory,
         // before calamine inflates anything.
         super::limits::check_zip_limits(bytes)?;
-        read_zip(bytes, file_name, sheet, xlsx)
+        read_zip(bytes, file_name, sheet, xlsx, sources).await
     } else if bytes.starts_with(CFB_MAGIC) {
         read_cfb(bytes, file_name, sheet)
     } else if super::spreadsheetml::looks_like_spreadsheetml(bytes) {
@@ -55,35 +82,17 @@ pub fn read_table_with(
     }
 }
 
-/// [`read_table`], the large parts of an xlsx read from `sources` (the page's second worker
-/// inflates them while this one scans); every other file is read as there.
-pub async fn read_table_from(
-    bytes: &[u8],
-    file_name: &str,
-    sheet: Option<&str>,
-    sources: &mut impl super::xlsx_reader::source::Sources,
-) -> Result<Table, Error> {
-    if bytes.starts_with(ZIP_MAGIC) && bytes.len() <= MAX_INPUT_BYTES {
-        super::limits::check_zip_limits(bytes)?;
-        if let Some(table) = super::xlsx_reader::read_from(bytes, file_name, sheet, sources).await?
-        {
-            return Ok(table);
-        }
-        // What our reader leaves, calamine reads (the limits are checked again: a few µs).
-        return read_table_with(bytes, file_name, sheet, Xlsx::Calamine);
-    }
-    read_table(bytes, file_name, sheet)
-}
-
-fn read_zip(
+async fn read_zip(
     bytes: &[u8],
     file_name: &str,
     sheet: Option<&str>,
     xlsx: Xlsx,
+    sources: &mut impl Sources,
 ) -> Result<Table, Error> {
     // Our quick reader first; whatever it does not read, calamine does.
     if xlsx == Xlsx::Quick {
-        if let Some(table) = super::xlsx_reader::read(bytes, file_name, sheet)? {
+        if let Some(table) = super::xlsx_reader::read_from(bytes, file_name, sheet, sources).await?
+        {
             return Ok(table);
         }
     }
