@@ -457,3 +457,78 @@ fn docs_rules_md_is_generated_from_the_rules() {
         }
     }
 }
+
+#[test]
+fn cells_without_their_reference_are_read_where_they_were_written() {
+    use lamsach::workbook::xlsx::{finish_now, Book, SheetSetup, Style, Zip};
+    // Row 1 is full; row 2 skips B and E (gaps must carry a reference); row 4 starts at C.
+    let rows: [(u32, &[(u16, &str)]); 3] = [
+        (0, &[(0, "a1"), (1, "b1"), (2, "c1")]),
+        (1, &[(0, "a2"), (2, "c2"), (3, "d2"), (5, "f2")]),
+        (3, &[(2, "c4"), (3, "d4")]),
+    ];
+    let mut bytes = Vec::new();
+    finish_now(async {
+        let mut zip = Zip::new(&mut bytes);
+        let mut book = Book::new(&mut zip);
+        let setup = SheetSetup {
+            implied_references: true,
+            ..SheetSetup::default()
+        };
+        let mut sheet = book.sheet("S", setup)?;
+        for (r, cells) in rows {
+            sheet.row(r).await?;
+            for &(c, text) in cells {
+                sheet.text(c, text, Style::Plain)?;
+            }
+        }
+        sheet.end().await?;
+        book.finish().await
+    })
+    .expect("write");
+    let xml = part(&bytes, "xl/worksheets/sheet1.xml");
+    // Only the cells after a gap, or not in column A at the row's start, say where they are.
+    let references: Vec<&str> = xml
+        .split("<c r=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap_or_default())
+        .collect();
+    assert_eq!(references, ["C2", "F2", "C4"], "{xml}");
+
+    let expected = |r: u32, c: u16| {
+        rows.iter()
+            .find(|(row, _)| *row == r)
+            .and_then(|(_, cells)| cells.iter().find(|(col, _)| *col == c))
+            .map(|(_, t)| t.to_string())
+            .unwrap_or_default()
+    };
+    let mut calamine_book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).expect("opens");
+    let range = calamine_book.worksheet_range("S").expect("sheet S");
+    let ours = lamsach::workbook::xlsx_reader::read(&bytes, "s.xlsx", None)
+        .expect("our reader")
+        .expect("our reader reads it, not calamine");
+    for r in 0..5u32 {
+        for c in 0..7u16 {
+            let want = expected(r, c);
+            assert_eq!(text_at(&range, r, u32::from(c)), want, "calamine, row {r} col {c}");
+            assert_eq!(
+                ours.cell(r as usize, usize::from(c)).display(),
+                want,
+                "our reader, row {r} col {c}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_data_sheet_keeps_every_cell_reference_and_the_findings_leave_most_out() {
+    let bytes = lamsach::write_workbook(&clean("title_rows.xlsx")).expect("write");
+    let cells = |xml: &str| (xml.matches("<c ").count(), xml.matches("<c r=\"").count());
+    let (data_cells, data_refs) = cells(&part(&bytes, "xl/worksheets/sheet1.xml"));
+    assert!(data_cells > 50);
+    assert_eq!(data_refs, data_cells, "the data sheet goes back to the upload software");
+    let findings = part(&bytes, "xl/worksheets/sheet2.xml");
+    let (finding_cells, finding_refs) = (findings.matches("<c").count(), cells(&findings).1);
+    assert!(finding_refs * 4 < finding_cells, "{finding_refs} of {finding_cells}");
+}

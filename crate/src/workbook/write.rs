@@ -136,6 +136,7 @@ async fn start_sheet<'b, 'a>(
         SheetSetup {
             freeze_rows: 1,
             widths,
+            implied_references: true,
             ..SheetSetup::default()
         },
     )?;
@@ -450,6 +451,8 @@ async fn write_data_sheet<'a>(
                 .collect(),
             dimension: Some((table.height() as u32, table.width)),
             selected: true,
+            // The upload software reads this sheet back: every cell says where it is.
+            implied_references: false,
         },
     )?;
 
@@ -730,6 +733,7 @@ async fn write_summary_sheet(
         name,
         SheetSetup {
             widths: vec![60.0, 30.0],
+            implied_references: true,
             ..SheetSetup::default()
         },
     )?;

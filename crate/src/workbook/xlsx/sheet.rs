@@ -16,6 +16,10 @@ pub struct SheetSetup {
     pub dimension: Option<(u32, u16)>,
     /// The sheet shown when the workbook opens.
     pub selected: bool,
+    /// Cells right after the previous cell of their row leave out their reference (`r`),
+    /// as the format allows: a province's findings and work lists are a seventh less XML to
+    /// write and compress. Kept for the data sheet, which other software reads back.
+    pub implied_references: bool,
 }
 
 /// Lookups after which a column whose texts were almost never seen before (names, ID
@@ -55,6 +59,7 @@ pub struct Sheet<'b, 'a> {
     row: Option<u32>,
     last_col: Option<u16>,
     widths: Vec<f64>,
+    implied_references: bool,
     notes: Vec<Note>,
     merges: Vec<[u32; 4]>,
     filter: Option<[u32; 4]>,
@@ -118,6 +123,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
             row: None,
             last_col: None,
             widths: setup.widths,
+            implied_references: setup.implied_references,
             notes: Vec::new(),
             merges: Vec::new(),
             filter: None,
@@ -166,16 +172,23 @@ impl<'b, 'a> Sheet<'b, 'a> {
                 col + 1
             )));
         }
+        // A reader places a cell without a reference one column after the previous cell of
+        // its row, or in column A.
+        let next_in_row = self.last_col.map_or(0, |c| c + 1);
         self.last_col = Some(col);
-        let col = usize::from(col);
-        while self.letters.len() <= col {
-            let next = self.letters.len() as u16;
-            self.letters.push(xml::column_letters(next));
+        if self.implied_references && col == next_in_row {
+            self.buf.extend_from_slice(b"<c");
+        } else {
+            let col = usize::from(col);
+            while self.letters.len() <= col {
+                let next = self.letters.len() as u16;
+                self.letters.push(xml::column_letters(next));
+            }
+            self.buf.extend_from_slice(b"<c r=\"");
+            self.buf.extend_from_slice(&self.letters[col]);
+            self.buf.extend_from_slice(&self.row_digits);
+            self.buf.push(b'"');
         }
-        self.buf.extend_from_slice(b"<c r=\"");
-        self.buf.extend_from_slice(&self.letters[col]);
-        self.buf.extend_from_slice(&self.row_digits);
-        self.buf.push(b'"');
         if style != Style::Plain {
             self.buf.extend_from_slice(b" s=\"");
             xml::push_u32(&mut self.buf, u32::from(style.xf()));
