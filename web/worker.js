@@ -181,21 +181,24 @@ function zipped(begin) {
 
 // ---- reading: the large parts of an xlsx (the sheet's XML and its shared strings, 190 MB
 // for a province) are inflated by the zipper, which hands them over a megabyte at a time
-// while this worker scans them (a wasm Opening, stepped as the pieces come): two cores
-// share the reading. Without a zipper this worker inflates them itself.
+// while this worker reads them (a wasm Opening, stepped as the pieces come): two cores
+// share the reading. The sheet comes scanned: the zipper reads its XML and hands over the
+// records of its cells, and this worker puts them in its table. Without a zipper this
+// worker inflates and scans them itself.
 const INFLATED_PIECE = 1024 * 1024;
 // Pieces in flight between the two workers: the zipper waits past this many, so that a
-// fast zipper does not pile the whole sheet up here.
-const INFLATE_AHEAD = 8;
-let reading = null;      // {opening, bytes, serial, resolve, reject, by} of the file being opened;
-                         // resolves to {session, inflatedBy}
+// fast zipper does not pile the whole sheet up here. Enough for the sheet's records made
+// while this worker reads the shared strings (a fifth of a province's sheet).
+const INFLATE_AHEAD = 12;
+let reading = null;      // {opening, bytes, serial, coming, resolve, reject, by} of the file being
+                         // opened; resolves to {session, inflatedBy}
 let readSerial = 0;      // numbers the parts inflated, so that a late piece finds its own
 
 function opened(bytes, name, options) {
   const fed = Boolean(zipPort) && !zipWaiting;
   const opening = new wasm_bindgen.Opening(new Uint8Array(bytes), name, options, fed);
   return new Promise((resolve, reject) => {
-    reading = { opening, bytes, serial: 0, resolve, reject, by: fed ? 'zipper' : 'self' };
+    reading = { opening, bytes, serial: 0, coming: null, resolve, reject, by: fed ? 'zipper' : 'self' };
     readOn();
   });
 }
@@ -207,13 +210,19 @@ function readOn() {
   try {
     done = r.opening.step();
     const want = done ? null : r.opening.wanted();
-    if (want) {
-      // The file goes to the zipper with the first part (this worker's wasm holds its copy).
-      const file = r.bytes;
-      r.bytes = null;
-      r.serial = ++readSerial;
-      zipPort.postMessage({ type: 'inflate', serial: r.serial, file, start: want.start, end: want.end, deflated: want.deflated, crc: want.crc }, file ? [file] : []);
+    const coming = done ? null : r.opening.coming();
+    const same = (a, b) => a && b && a.start === b.start && a.end === b.end && a.cells === b.cells;
+    if (want && same(want, r.coming)) {
+      // Scanned already, while the parts before it were read: what came of it is fed now.
+      const early = r.coming;
+      r.coming = null;
+      r.serial = early.serial;
+      for (const z of early.pieces) inflated(z);
+      return;
     }
+    if (want) inflate(r, want, false);
+    // The sheet, scanned by the zipper as soon as the part asked for now is inflated.
+    if (coming && !same(coming, want)) r.coming = Object.assign(inflate(r, coming, true), coming, { pieces: [] });
   } catch (err) {
     // A trap (a panic) leaves nothing to free: the page starts fresh workers.
     reading = null;
@@ -233,10 +242,22 @@ function readOn() {
   }
 }
 
+// Asks the zipper for a part (`queued`: once the part it is on is done); returns its serial.
+function inflate(r, part, queued) {
+  // The file goes to the zipper with the first part (this worker's wasm holds its copy).
+  const file = r.bytes;
+  r.bytes = null;
+  const serial = ++readSerial;
+  if (!queued) r.serial = serial;
+  zipPort.postMessage({ type: 'inflate', serial, queued, file, start: part.start, end: part.end, deflated: part.deflated, crc: part.crc, cells: part.cells }, file ? [file] : []);
+  return { serial };
+}
+
 // From the zipper: a piece of the part (its buffer then goes back for the next piece), or
-// the part's end.
+// the part's end. Those of the part coming next wait for the reader to open it.
 function inflated(z) {
   const r = reading;
+  if (r && r.coming && z.inflating === r.coming.serial) { r.coming.pieces.push(z); return; }
   const ours = r && z.inflating === r.serial;
   if (ours && z.piece) r.opening.feed(new Uint8Array(z.piece, 0, z.length));
   else if (ours) r.opening.end(Boolean(z.whole));
@@ -244,24 +265,35 @@ function inflated(z) {
   if (ours) readOn();
 }
 
-// In the zipper: inflates a part of the file for the worker at the other end of `port`, a
-// piece at a time, never more than INFLATE_AHEAD pieces ahead of it. The file stays a JS
-// buffer here: the Inflater is given its stored bytes a megabyte at a time.
+// In the zipper: inflates a part of the file (and scans a sheet's cells) for the worker at
+// the other end of `port`, a piece at a time, never more than INFLATE_AHEAD pieces ahead.
+// The file stays a JS buffer here: the Inflater is given its stored bytes a megabyte at a
+// time.
 const STORED_PIECE = 1024 * 1024;
 let inflateFile = null;  // the file being opened, sent with its first part
 let inflation = null;    // {inflater, serial, at, end, ahead}
+let inflateNext = null;  // the part to inflate once this one is done
 const inflateBuffers = [];
 
 function inflatePart(port, z) {
-  stopInflating();
   if (z.file) inflateFile = z.file;
-  inflation = { inflater: new wasm_bindgen.Inflater(z.deflated, z.crc), serial: z.serial, at: z.start, end: z.end, ahead: 0 };
+  if (z.queued && inflation) { inflateNext = z; return; }
+  stopInflating();
+  inflation = { inflater: new wasm_bindgen.Inflater(z.deflated, z.crc, Boolean(z.cells)), serial: z.serial, at: z.start, end: z.end, ahead: 0 };
   inflateOn(port);
 }
 
 function stopInflating() {
   if (inflation) inflation.inflater.free();
   inflation = null;
+  inflateNext = null;
+}
+
+// The part is done (whole or not): on to the part queued after it, if any.
+function inflateDone(port) {
+  const next = inflateNext;
+  stopInflating();
+  if (next) inflatePart(port, next);
 }
 
 function inflateOn(port) {
@@ -277,8 +309,8 @@ function inflateOn(port) {
         else job.inflater.give_end();
         job.at += n;
       } else if (length === 0) {
-        stopInflating();
         port.postMessage({ inflating: job.serial, whole: true });
+        inflateDone(port);
       } else {
         job.ahead += 1;
         port.postMessage({ inflating: job.serial, piece, length }, [piece]);
@@ -287,8 +319,8 @@ function inflateOn(port) {
     }
   } catch (err) {
     // Damaged: the reader leaves the file to calamine, which says what is wrong.
-    stopInflating();
     port.postMessage({ inflating: job.serial, whole: false });
+    inflateDone(port);
   }
   if (piece && inflateBuffers.length < INFLATE_AHEAD) inflateBuffers.push(piece);
 }
@@ -373,7 +405,7 @@ function serveZips(port) {
     const z = event.data;
     if (z.type === 'inflate') { inflatePart(port, z); return; }
     if (z.type === 'names') { cleanNames(port, z); return; }
-    if (z.type === 'stop-inflate') { stopInflating(); inflateFile = null; return; }
+    if (z.type === 'stop-inflate') { stopInflating(); inflateFile = null; inflateBuffers.length = 0; return; }
     if (z.type === 'inflate-buffer') {
       if (inflateBuffers.length < INFLATE_AHEAD) inflateBuffers.push(z.buffer);
       if (inflation && inflation.serial === z.serial) { inflation.ahead -= 1; inflateOn(port); }

@@ -8,6 +8,7 @@ use crate::options::Options;
 use crate::report::Lang;
 use crate::workbook::role::Role;
 use crate::workbook::xlsx::{write_on, Block, Deflater, Parts, Zip};
+use crate::workbook::xlsx_reader::records::SheetScan;
 use crate::workbook::xlsx_reader::source::{read_on, Feed, Here, Inflate};
 use crate::{Layout, Table};
 use serde::Serialize;
@@ -264,13 +265,15 @@ pub struct Opening {
 /// The reader of a file being opened.
 type Reading = Pin<Box<dyn Future<Output = Result<(Table, Layout), Error>>>>;
 
-/// A part to inflate: its stored bytes in the file, how they are packed, its CRC-32.
+/// A part to inflate: its stored bytes in the file, how they are packed, its CRC-32, and
+/// whether it is a sheet whose cells are wanted scanned (as records) rather than as XML.
 #[derive(Serialize)]
 struct Wanted {
     start: f64,
     end: f64,
     deflated: bool,
     crc: u32,
+    cells: bool,
 }
 
 #[wasm_bindgen]
@@ -312,22 +315,42 @@ impl Opening {
     }
 
     /// The part the reader has started on since the last call, if any: `{start, end,
-    /// deflated, crc}`, the bytes `start..end` of the file to inflate.
+    /// deflated, crc, cells}`, the bytes `start..end` of the file to inflate (and, with
+    /// `cells`, to scan: see [`Inflater::new`]).
     pub fn wanted(&mut self) -> Result<JsValue, JsValue> {
         match self.feed.wanted() {
-            Some(e) => to_js(&Wanted {
+            Some((e, cells)) => to_js(&Wanted {
                 start: e.start as f64,
                 end: e.end as f64,
                 deflated: e.deflated,
                 crc: e.crc,
+                cells,
             }),
             None => Ok(JsValue::NULL),
         }
     }
 
-    /// The next inflated bytes of the part being read.
-    pub fn feed(&mut self, piece: Vec<u8>) {
-        self.feed.give(piece);
+    /// The sheet part the reader will open scanned once the parts before it are read, if it
+    /// has said so since the last call: as [`Opening::wanted`]. Its scanning may start as
+    /// soon as the part being read is inflated.
+    pub fn coming(&mut self) -> Result<JsValue, JsValue> {
+        match self.feed.coming() {
+            Some(e) => to_js(&Wanted {
+                start: e.start as f64,
+                end: e.end as f64,
+                deflated: e.deflated,
+                crc: e.crc,
+                cells: true,
+            }),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The next inflated bytes of the part being read (copied into room kept between
+    /// pieces).
+    pub fn feed(&mut self, piece: &js_sys::Uint8Array) {
+        self.feed
+            .give_with(piece.length() as usize, |room| piece.copy_to(room));
     }
 
     /// The part is whole (`inflated`), or could not be inflated: the reader then leaves the
@@ -356,35 +379,58 @@ impl Opening {
 /// them.
 #[wasm_bindgen]
 pub struct Inflater {
-    part: Inflate<Vec<u8>>,
+    part: Part,
     buf: Vec<u8>,
+}
+
+/// What an [`Inflater`] hands over: the part's bytes, or its cells scanned.
+enum Part {
+    Bytes(Inflate<Vec<u8>>),
+    Cells(SheetScan),
 }
 
 #[wasm_bindgen]
 impl Inflater {
+    /// `cells`: the part is a sheet, handed over as the records of its cells (the other
+    /// worker then has only to put them in its table).
     #[wasm_bindgen(constructor)]
-    pub fn new(deflated: bool, crc: u32) -> Inflater {
+    pub fn new(deflated: bool, crc: u32, cells: bool) -> Inflater {
         Inflater {
-            part: Inflate::given(deflated, crc),
+            part: if cells {
+                Part::Cells(SheetScan::new(deflated, crc))
+            } else {
+                Part::Bytes(Inflate::given(deflated, crc))
+            },
             buf: Vec::new(),
         }
     }
 
     /// The part's next stored bytes, as asked for by [`Inflater::read`].
     pub fn give(&mut self, stored: &[u8]) {
-        self.part.give(Some(stored));
+        self.given(Some(stored));
     }
 
     /// There are no more stored bytes.
     pub fn give_end(&mut self) {
-        self.part.give(None);
+        self.given(None);
+    }
+
+    fn given(&mut self, stored: Option<&[u8]>) {
+        match &mut self.part {
+            Part::Bytes(part) => part.give(stored),
+            Part::Cells(scan) => scan.give(stored),
+        }
     }
 
     /// Inflates the next bytes into `piece`; returns how many: 0 once the part is whole and
     /// its CRC-32 checked, -1 when it needs more stored bytes. Throws on damaged data.
     pub fn read(&mut self, piece: &js_sys::Uint8Array) -> Result<i32, JsValue> {
         self.buf.resize(piece.length() as usize, 0);
-        let n = match self.part.read(&mut self.buf) {
+        let read = match &mut self.part {
+            Part::Bytes(part) => part.read(&mut self.buf),
+            Part::Cells(scan) => scan.read(&mut self.buf),
+        };
+        let n = match read {
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(-1),
             Err(e) => return Err(JsValue::from_str(&e.to_string())),

@@ -511,7 +511,11 @@ fn cells_without_their_reference_are_read_where_they_were_written() {
     for r in 0..5u32 {
         for c in 0..7u16 {
             let want = expected(r, c);
-            assert_eq!(text_at(&range, r, u32::from(c)), want, "calamine, row {r} col {c}");
+            assert_eq!(
+                text_at(&range, r, u32::from(c)),
+                want,
+                "calamine, row {r} col {c}"
+            );
             assert_eq!(
                 ours.cell(r as usize, usize::from(c)).display(),
                 want,
@@ -527,8 +531,14 @@ fn the_data_sheet_keeps_every_cell_reference_and_the_findings_leave_most_out() {
     let cells = |xml: &str| (xml.matches("<c ").count(), xml.matches("<c r=\"").count());
     let (data_cells, data_refs) = cells(&part(&bytes, "xl/worksheets/sheet1.xml"));
     assert!(data_cells > 50);
-    assert_eq!(data_refs, data_cells, "the data sheet goes back to the upload software");
+    assert_eq!(
+        data_refs, data_cells,
+        "the data sheet goes back to the upload software"
+    );
     let findings = part(&bytes, "xl/worksheets/sheet2.xml");
     let (finding_cells, finding_refs) = (findings.matches("<c").count(), cells(&findings).1);
-    assert!(finding_refs * 4 < finding_cells, "{finding_refs} of {finding_cells}");
+    assert!(
+        finding_refs * 4 < finding_cells,
+        "{finding_refs} of {finding_cells}"
+    );
 }

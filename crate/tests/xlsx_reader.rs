@@ -286,7 +286,20 @@ proptest! {
     ) {
         let bytes = random_workbook(&sheets, merge);
         same_result(&bytes, "random", None);
-        let has_value = sheets.iter().flatten().flatten().any(|v| !matches!(v, Value::Blank));
+        // The same table when the sheet comes scanned by another worker, in pieces.
+        let direct = lamsach::workbook::xlsx_reader::read(&bytes, "x.xlsx", None).ok().flatten();
+        let fed = read_shared(&bytes, None, 4093, false, Some((1, 2)));
+        match (&direct, &fed) {
+            (Some(a), Some(b)) => same_table(a, b, "random, fed"),
+            (None, None) => {}
+            _ => prop_assert!(false, "read one way only"),
+        }
+        // rust_xlsxwriter writes no cell for an empty text, as Excel does.
+        let has_value = sheets
+            .iter()
+            .flatten()
+            .flatten()
+            .any(|v| !matches!(v, Value::Blank) && !matches!(v, Value::Text(t) if t.is_empty()));
         prop_assert!(!has_value || ours(&bytes, None), "left to calamine");
         same_result(&bytes, "random", Some("Trang 1"));
     }
@@ -363,31 +376,71 @@ proptest! {
 
 /// Reads `bytes` as the page's first worker does: each part it opens is inflated elsewhere
 /// and fed in pieces of `piece` bytes, the reader polled after each piece (pending between
-/// them). `damage` feeds the first part's end as a failure.
+/// them). Sheets come as the records of their cells, scanned as the page's second worker
+/// scans them. `damage` feeds the first part's end as a failure, or gives a sheet a wrong
+/// CRC-32.
 fn read_fed(bytes: &[u8], sheet: Option<&str>, piece: usize, damage: bool) -> Option<Table> {
+    read_shared(bytes, sheet, piece, damage, None)
+}
+
+/// [`read_fed`], the sheet's scanning shared as `share` says (of every `.1` pieces of rows,
+/// `.0` handed over as XML) instead of the page's share.
+fn read_shared(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    piece: usize,
+    damage: bool,
+    share: Option<(u32, u32)>,
+) -> Option<Table> {
+    use lamsach::workbook::xlsx_reader::records::SheetScan;
     use lamsach::workbook::xlsx_reader::source::{read_on, Feed, Inflate};
+    /// A part inflated, or a sheet inflated and scanned as the page's second worker does,
+    /// its stored bytes given a piece at a time as it asks for them.
+    enum Part<'b> {
+        Bytes(Inflate<&'b [u8]>),
+        Cells(SheetScan, std::slice::Chunks<'b, u8>),
+    }
     let mut feed = Feed::default();
     let giver = feed.clone();
     let mut reading = Box::pin(lamsach::workbook::xlsx_reader::read_from(
         bytes, "x.xlsx", sheet, &mut feed,
     ));
-    let mut part: Option<Inflate<&[u8]>> = None;
+    let mut part: Option<Part> = None;
     let mut buf = vec![0; piece];
     loop {
         if let std::task::Poll::Ready(read) = read_on(reading.as_mut()) {
             return read.ok().flatten();
         }
-        if let Some(entry) = giver.wanted() {
-            part = Some(Inflate::new(
-                &bytes[entry.start..entry.end],
-                entry.deflated,
-                entry.crc,
-            ));
+        if let Some((entry, cells)) = giver.wanted() {
+            let stored = &bytes[entry.start..entry.end];
+            part = Some(if cells {
+                // Damage to a sheet shows in its records (here: a CRC that does not match).
+                let crc = if damage { entry.crc ^ 1 } else { entry.crc };
+                let scan = match share {
+                    Some((handed_over, of)) => {
+                        SheetScan::sharing(entry.deflated, crc, handed_over, of)
+                    }
+                    None => SheetScan::new(entry.deflated, crc),
+                };
+                Part::Cells(scan, stored.chunks(piece))
+            } else {
+                Part::Bytes(Inflate::new(stored, entry.deflated, entry.crc))
+            });
         }
-        let inflating = part.as_mut().expect("a part is being read");
-        match inflating.read(&mut buf) {
+        let read = match part.as_mut().expect("a part is being read") {
+            Part::Bytes(inflating) => inflating.read(&mut buf),
+            Part::Cells(scan, stored) => loop {
+                match scan.read(&mut buf) {
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        scan.give(stored.next());
+                    }
+                    read => break read,
+                }
+            },
+        };
+        match read {
             Ok(0) => giver.end(!damage),
-            Ok(n) => giver.give(buf[..n].to_vec()),
+            Ok(n) => giver.give(&buf[..n]),
             Err(_) => giver.end(false),
         }
     }
@@ -405,13 +458,17 @@ fn every_xlsx_fixture_reads_the_same_from_pieces_fed_as_they_come() {
         let direct = lamsach::workbook::xlsx_reader::read(&bytes, "x.xlsx", None)
             .ok()
             .flatten();
-        // Pieces that end anywhere (a prime size) and the page's own size.
+        // Pieces that end anywhere (a prime size) and the page's own size; the sheet's rows
+        // scanned by the second worker, by the first, and by both.
         for piece in [4093, 1 << 20] {
-            let from_pieces = read_fed(&bytes, None, piece, false);
-            match (&direct, &from_pieces) {
-                (Some(a), Some(b)) => same_table(a, b, &format!("{name}, pieces of {piece}")),
-                (None, None) => {}
-                _ => panic!("{name}, pieces of {piece}: read one way only"),
+            for share in [None, Some((0, 1)), Some((1, 1)), Some((1, 2))] {
+                let from_pieces = read_shared(&bytes, None, piece, false, share);
+                let how = format!("{name}, pieces of {piece}, {share:?} handed over");
+                match (&direct, &from_pieces) {
+                    (Some(a), Some(b)) => same_table(a, b, &how),
+                    (None, None) => {}
+                    _ => panic!("{how}: read one way only"),
+                }
             }
         }
         if direct.is_some() {
@@ -424,4 +481,46 @@ fn every_xlsx_fixture_reads_the_same_from_pieces_fed_as_they_come() {
         }
     }
     assert!(fed >= 20, "fixtures read from pieces: {fed}");
+}
+
+#[test]
+fn a_sheet_of_many_pieces_reads_the_same_however_its_scanning_is_shared() {
+    // 30,000 rows of every kind of value, blanks and empty rows among them: many pieces of
+    // rows, some scanned as records by the second worker, some handed over as XML.
+    let mut seed = 2026u64;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    let rows: Vec<Vec<Value>> = (0..30_000)
+        .map(|r| {
+            if r % 997 == 5 {
+                return Vec::new();
+            }
+            (0..9)
+                .map(|c| match (c, next(12)) {
+                    (_, 0) => Value::Blank,
+                    (0, _) => Value::Number(f64::from(r)),
+                    (1 | 2, k) => Value::Text(format!("Nguyễn Văn {}", next(5_000) + k)),
+                    (3, _) => Value::Date(40_000.0 + next(6_000) as f64),
+                    (4, _) => Value::Text(["Nam", "Nữ", " nữ "][next(3) as usize].to_string()),
+                    (5, _) => Value::Bool(next(2) == 0),
+                    (6, _) => Value::Number(next(1_000_000_000) as f64 / 7.0),
+                    (7, _) => Value::Formula("\"x\"".into(), format!("kết quả {}", next(9))),
+                    _ => Value::Text(format!("0{}", next(100_000_000_000))),
+                })
+                .collect()
+        })
+        .collect();
+    let bytes = random_workbook(&[rows], true);
+    let direct = lamsach::workbook::xlsx_reader::read(&bytes, "x.xlsx", None)
+        .expect("read")
+        .expect("ours");
+    assert!(direct.height() > 29_000);
+    for share in [None, Some((0, 1)), Some((1, 1)), Some((1, 2)), Some((2, 3))] {
+        let fed = read_shared(&bytes, None, 1 << 20, false, share).expect("read fed");
+        same_table(&direct, &fed, &format!("{share:?} handed over"));
+    }
 }

@@ -7,6 +7,7 @@
 //! those files as before.
 
 mod pieces;
+pub mod records;
 mod shared_strings;
 mod sheet;
 pub mod source;
@@ -72,6 +73,22 @@ async fn read_package(
     else {
         return Ok(None);
     };
+    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+    let chosen: Vec<&SheetPart> = match wanted {
+        // A missing sheet, or none at all, is calamine's to report.
+        Some(wanted) => sheets.iter().filter(|s| s.name == wanted).take(1).collect(),
+        None => sheets.iter().collect(),
+    };
+    if chosen.is_empty() {
+        return Ok(None);
+    }
+    if sources.scans_sheets() {
+        // The sheet read first is scanned elsewhere while the shared strings are read here.
+        let first = paths.find(&chosen[0].path);
+        if let Some(entry) = first.and_then(|i| entry(&mut zip, i, bytes.len())) {
+            sources.coming(entry);
+        }
+    }
     let strings: Vec<Text> = match paths.find(&format!("{dir}sharedStrings.xml")) {
         None => Vec::new(),
         Some(index) => {
@@ -89,15 +106,6 @@ async fn read_package(
         number_kinds: &number_kinds,
         is_1904,
     };
-    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
-    let chosen: Vec<&SheetPart> = match wanted {
-        // A missing sheet, or none at all, is calamine's to report.
-        Some(wanted) => sheets.iter().filter(|s| s.name == wanted).take(1).collect(),
-        None => sheets.iter().collect(),
-    };
-    if chosen.is_empty() {
-        return Ok(None);
-    }
     for part in chosen {
         let Some(index) = paths.find(&part.path) else {
             return Ok(None);
@@ -105,7 +113,11 @@ async fn read_package(
         let Some(entry) = entry(&mut zip, index, bytes.len()) else {
             return Ok(None);
         };
-        let cells = sheet::read(sources.open(bytes, entry), &part.name, &context).await?;
+        let cells = if sources.scans_sheets() {
+            records::read(sources.open_scanned(bytes, entry), &part.name, &context).await?
+        } else {
+            sheet::read(sources.open(bytes, entry), &part.name, &context).await?
+        };
         if wanted.is_some() || cells.has_data {
             return Ok(Some(Table {
                 file_name: file_name.to_string(),

@@ -51,6 +51,25 @@ pub async fn read(
     name: &str,
     context: &Context<'_>,
 ) -> Result<SheetCells, Stop> {
+    let mut grid = Resolve {
+        context,
+        grid: Grid::new(name),
+    };
+    let (has_data, merges) = scan(part, &mut grid).await?;
+    Ok(SheetCells {
+        rows: grid.grid.rows,
+        width: grid.grid.width,
+        merges,
+        has_data,
+    })
+}
+
+/// Scans the sheet's cells into `place`, as they are read; returns whether any cell had a
+/// value (an empty text counts, as for calamine) and the merged areas.
+pub(super) async fn scan(
+    part: impl Source,
+    place: &mut impl Place,
+) -> Result<(bool, Vec<Merge>), Stop> {
     let mut pieces = Pieces::new(part);
     // The start of <sheetData>, and the prefix its elements carry (`x:` in some exports).
     let (prefix, start) = loop {
@@ -60,8 +79,7 @@ pub async fn read(
         not_ours(pieces.more().await)?;
     };
     let mut cells = Cells {
-        context,
-        grid: Grid::new(name),
+        place,
         row: 0,
         col: 0,
         has_data: false,
@@ -80,13 +98,13 @@ pub async fn read(
                 // cannot stand raw in a value, so neither end tag can be imitated by text.
                 let window = pieces.window();
                 if let Some(end) = data_end.find(window) {
-                    cells.scan(&window[..end])?;
+                    cells.rows(&window[..end], &prefix)?;
                     pieces.consume(end + data_end.needle().len());
                     break;
                 }
                 if let Some(end) = row_end.rfind(window) {
                     let end = end + row_end.needle().len();
-                    cells.scan(&window[..end])?;
+                    cells.rows(&window[..end], &prefix)?;
                     pieces.consume(end);
                 }
                 not_ours(pieces.more().await)?;
@@ -95,13 +113,7 @@ pub async fn read(
     }
     // What follows the cells is a few kilobytes (merges, page setup).
     let tail = not_ours(pieces.rest().await)?;
-    let merges = crate::workbook::merges::merges_in(&tail);
-    Ok(SheetCells {
-        rows: cells.grid.rows,
-        width: cells.grid.width,
-        merges,
-        has_data: cells.has_data,
-    })
+    Ok((cells.has_data, crate::workbook::merges::merges_in(&tail)))
 }
 
 /// The prefix of `<sheetData>` and the index past it: `Ok` when cells follow, `Err` for
@@ -131,16 +143,136 @@ fn find_sheet_data(buf: &[u8]) -> Option<(Vec<u8>, Result<usize, usize>)> {
     None
 }
 
+/// A cell's value as its XML gives it, before the workbook's shared strings and number
+/// formats say what it is: what the page's second worker can read without them.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Raw {
+    /// The shared string of this number.
+    Shared(usize),
+    /// A number, and the number of its style (`s`) if it has one.
+    Number(f64, Option<usize>),
+    /// A value complete in itself (inline text, a boolean, an error; nothing, for a cell
+    /// without a value).
+    Cell(Cell),
+}
+
+/// Where the cells scanned go: into the table, or (in the page's second worker) into
+/// records for the first one ([`super::records`]).
+pub(super) trait Place {
+    fn place(&mut self, row: u32, col: u32, value: Raw) -> Result<(), Stop>;
+
+    /// Whether the next rows scanned would rather be handed over as their XML
+    /// ([`Place::take_rows`]): records share the scanning between two workers.
+    fn wants_rows(&mut self) -> bool {
+        false
+    }
+
+    /// Complete rows, each with its number, handed over unscanned.
+    fn take_rows(&mut self, _xml: &[u8]) {}
+}
+
+/// Scans complete rows of a sheet's XML, each with its number (handed over by
+/// [`Place::take_rows`]), into `place`; returns whether a cell had a value.
+pub(super) fn scan_rows(xml: &[u8], place: &mut impl Place) -> Result<bool, Stop> {
+    let mut cells = Cells {
+        place,
+        row: 0,
+        col: 0,
+        has_data: false,
+    };
+    cells.scan(xml)?;
+    Ok(cells.has_data)
+}
+
+/// The row after the last of `xml`'s complete rows, when every row there has its number
+/// (`r`): then where they go does not depend on the rows before them.
+fn numbered_rows(xml: &[u8], prefix: &[u8]) -> Option<u32> {
+    let start = [&b"<"[..], prefix, b"row"].concat();
+    let mut last = None;
+    for at in memmem::find_iter(xml, &start) {
+        // Not `<rowBreaks>` or another name that begins the same.
+        if !matches!(
+            xml.get(at + start.len()),
+            Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')
+        ) {
+            continue;
+        }
+        let Some(Markup::Start(tag)) = xml::markup(xml, at) else {
+            return None;
+        };
+        last = Some(row_index(tag.attr(b"r")?)?);
+    }
+    last?.checked_add(1)
+}
+
+/// Cells given their meaning and put in the table.
+pub(super) struct Resolve<'c> {
+    pub context: &'c Context<'c>,
+    pub grid: Grid,
+}
+
+impl Place for Resolve<'_> {
+    fn place(&mut self, row: u32, col: u32, value: Raw) -> Result<(), Stop> {
+        let cell = self.resolve(value)?;
+        self.grid.put(row as usize, col as usize, cell)?;
+        Ok(())
+    }
+}
+
+impl Resolve<'_> {
+    fn resolve(&self, value: Raw) -> Result<Cell, Stop> {
+        Ok(match value {
+            Raw::Shared(index) => Cell::Text(not_ours(self.context.strings.get(index))?.clone()),
+            Raw::Number(n, style) => self.number(n, style),
+            Raw::Cell(cell) => cell,
+        })
+    }
+
+    fn number(&self, n: f64, style: Option<usize>) -> Cell {
+        let kind = match style {
+            Some(s) => self
+                .context
+                .number_kinds
+                .get(s)
+                .copied()
+                .unwrap_or(NumberKind::Other),
+            None => NumberKind::Other,
+        };
+        let date_type = match kind {
+            NumberKind::Other => return Cell::Number(n),
+            NumberKind::DateTime => ExcelDateTimeType::DateTime,
+            NumberKind::TimeDelta => ExcelDateTimeType::TimeDelta,
+        };
+        crate::workbook::read::to_cell(&Data::DateTime(ExcelDateTime::new(
+            n,
+            date_type,
+            self.context.is_1904,
+        )))
+    }
+}
+
 /// The cells found so far, and where the next cell without an `r` attribute goes.
-struct Cells<'c> {
-    context: &'c Context<'c>,
-    grid: Grid,
+struct Cells<'p, P> {
+    place: &'p mut P,
     row: u32,
     col: u32,
     has_data: bool,
 }
 
-impl Cells<'_> {
+impl<P: Place> Cells<'_, P> {
+    /// Complete rows: scanned, or handed over as they are when the place wants them.
+    fn rows(&mut self, xml: &[u8], prefix: &[u8]) -> Result<(), Stop> {
+        if self.place.wants_rows() {
+            if let Some(next) = numbered_rows(xml, prefix) {
+                self.place.take_rows(xml);
+                self.row = next;
+                self.col = 0;
+                return Ok(());
+            }
+        }
+        self.scan(xml)
+    }
+
     /// Scans complete rows (the sheet's XML between two row boundaries).
     fn scan(&mut self, xml: &[u8]) -> Result<(), Stop> {
         let mut at = 0;
@@ -200,13 +332,13 @@ impl Cells<'_> {
             None => (self.row, self.col),
         };
         let (kind, style) = (tag.t, tag.s);
-        let mut value = Cell::Empty;
+        let mut value = Raw::Cell(Cell::Empty);
         let mut has_value = false;
         let mut at = tag.end;
         if let Some((raw, end)) = plain_value(xml, at).filter(|_| !tag.empty) {
             // `<v>…</v></c>`, the shape of nearly every cell.
             if !matches!(kind, Some(b"inlineStr" | b"is")) {
-                (value, has_value) = self.value(raw, kind, style)?;
+                (value, has_value) = value_of(raw, kind, style)?;
             }
             at = end;
         } else if !tag.empty {
@@ -221,7 +353,7 @@ impl Cells<'_> {
                     }
                     Markup::Other(end) => at = end,
                     Markup::Start(child) => {
-                        (value, has_value, at) = self.child(xml, &child, kind, style)?;
+                        (value, has_value, at) = child_value(xml, &child, kind, style)?;
                     }
                 }
             }
@@ -230,133 +362,111 @@ impl Cells<'_> {
         if has_value {
             self.has_data = true;
         }
-        self.grid.put(row as usize, col as usize, value)?;
+        self.place.place(row, col, value)?;
         Ok(at)
     }
+}
 
-    /// A child of `<c>`: the value it gives (the last child wins, as in calamine), whether
-    /// that is a value at all, and the index past it.
-    fn child(
-        &self,
-        xml: &[u8],
-        child: &Tag<'_>,
-        kind: Option<&[u8]>,
-        style: Option<&[u8]>,
-    ) -> Result<(Cell, bool, usize), Stop> {
-        match child.local() {
-            b"v" => {
-                let (raw, end) = not_ours(content(xml, child))?;
-                if matches!(kind, Some(b"inlineStr" | b"is")) {
-                    return Ok((Cell::Empty, false, end));
-                }
-                let (cell, has) = self.value(raw, kind, style)?;
-                Ok((cell, has, end))
+/// A child of `<c>`: the value it gives (the last child wins, as in calamine), whether
+/// that is a value at all, and the index past it.
+fn child_value(
+    xml: &[u8],
+    child: &Tag<'_>,
+    kind: Option<&[u8]>,
+    style: Option<&[u8]>,
+) -> Result<(Raw, bool, usize), Stop> {
+    match child.local() {
+        b"v" => {
+            let (raw, end) = not_ours(content(xml, child))?;
+            if matches!(kind, Some(b"inlineStr" | b"is")) {
+                return Ok((Raw::Cell(Cell::Empty), false, end));
             }
-            b"f" => {
-                let (_, end) = not_ours(content(xml, child))?;
-                Ok((Cell::Empty, false, end))
-            }
-            b"is" => {
-                if child.empty {
-                    return Ok((Cell::text(""), true, child.end));
-                }
-                let (text, end) = not_ours(xml::rich_text(xml, child.end, child.name))?;
-                Ok((Cell::text(text), true, end))
-            }
-            _ => Err(Stop::NotOurs),
+            let (value, has) = value_of(raw, kind, style)?;
+            Ok((value, has, end))
         }
+        b"f" => {
+            let (_, end) = not_ours(content(xml, child))?;
+            Ok((Raw::Cell(Cell::Empty), false, end))
+        }
+        b"is" => {
+            if child.empty {
+                return Ok((Raw::Cell(Cell::text("")), true, child.end));
+            }
+            let (text, end) = not_ours(xml::rich_text(xml, child.end, child.name))?;
+            Ok((Raw::Cell(Cell::text(text)), true, end))
+        }
+        _ => Err(Stop::NotOurs),
     }
+}
 
-    /// A `<v>`'s text by the cell's type, as calamine reads it.
-    fn value(
-        &self,
-        raw: &[u8],
-        kind: Option<&[u8]>,
-        style: Option<&[u8]>,
-    ) -> Result<(Cell, bool), Stop> {
-        // calamine takes these types' text up to the first entity: not worth imitating. Nor
-        // its reading of string or style numbers longer than any table (they differ between
-        // 32- and 64-bit builds).
-        if matches!(kind, Some(b"s" | b"n" | b"b" | b"e") | None) && memchr(b'&', raw).is_some()
-            || style.is_some_and(|s| s.len() > 9)
-            || kind == Some(b"s") && raw.len() > 9
-        {
-            return Err(Stop::NotOurs);
+/// A `<v>`'s text by the cell's type, as calamine reads it.
+fn value_of(raw: &[u8], kind: Option<&[u8]>, style: Option<&[u8]>) -> Result<(Raw, bool), Stop> {
+    // calamine takes these types' text up to the first entity: not worth imitating. Nor
+    // its reading of string or style numbers longer than any table (they differ between
+    // 32- and 64-bit builds).
+    if matches!(kind, Some(b"s" | b"n" | b"b" | b"e") | None) && memchr(b'&', raw).is_some()
+        || style.is_some_and(|s| s.len() > 9)
+        || kind == Some(b"s") && raw.len() > 9
+    {
+        return Err(Stop::NotOurs);
+    }
+    match kind {
+        Some(b"s") => {
+            if raw.is_empty() {
+                return Ok((Raw::Cell(Cell::Empty), false));
+            }
+            Ok((Raw::Shared(parse_index(raw).unwrap_or(0)), true))
         }
-        match kind {
-            Some(b"s") => {
-                if raw.is_empty() {
-                    return Ok((Cell::Empty, false));
-                }
-                let index = parse_index(raw).unwrap_or(0);
-                let text = not_ours(self.context.strings.get(index))?;
-                Ok((Cell::Text(text.clone()), true))
+        Some(b"n") | None => {
+            if raw.is_empty() {
+                return Ok((Raw::Cell(Cell::Empty), false));
             }
-            Some(b"n") | None => {
-                if raw.is_empty() {
-                    return Ok((Cell::Empty, false));
-                }
-                match fast_float2::parse::<f64, _>(raw) {
-                    Ok(n) => Ok((self.number(n, style), true)),
-                    Err(_) if kind.is_none() => {
-                        let text = not_ours(std::str::from_utf8(raw).ok())?;
-                        Ok((Cell::text(text), true))
-                    }
-                    Err(_) => Err(Stop::NotOurs),
-                }
-            }
-            Some(b"b") => {
-                let v = not_ours(std::str::from_utf8(raw).ok())?.trim();
-                if v.is_empty() {
-                    Ok((Cell::Empty, false))
-                } else if v == "0" || v.eq_ignore_ascii_case("false") {
-                    Ok((Cell::Bool(false), true))
-                } else if v == "1" || v.eq_ignore_ascii_case("true") {
-                    Ok((Cell::Bool(true), true))
-                } else {
-                    Err(Stop::NotOurs)
-                }
-            }
-            Some(b"e") => {
-                let v = not_ours(std::str::from_utf8(raw).ok())?;
-                let error: calamine::CellErrorType = v.parse().map_err(|_| Stop::NotOurs)?;
-                Ok((Cell::Error(error.to_string().into()), true))
-            }
-            Some(b"str") => {
-                let text = not_ours(xml::text(raw))?;
-                Ok((Cell::text(xml::excel_unescape(&text).as_ref()), true))
-            }
-            Some(b"d") => {
-                let text = not_ours(xml::text(raw))?;
-                Ok((
-                    crate::workbook::read::to_cell(&Data::DateTimeIso(text.into_owned())),
+            match fast_float2::parse::<f64, _>(raw) {
+                Ok(n) => Ok((
+                    Raw::Number(n, style.map(|s| parse_index(s).unwrap_or(0))),
                     true,
-                ))
+                )),
+                Err(_) if kind.is_none() => {
+                    let text = not_ours(std::str::from_utf8(raw).ok())?;
+                    Ok((Raw::Cell(Cell::text(text)), true))
+                }
+                Err(_) => Err(Stop::NotOurs),
             }
-            Some(_) => Err(Stop::NotOurs),
         }
-    }
-
-    fn number(&self, n: f64, style: Option<&[u8]>) -> Cell {
-        let kind = match style {
-            Some(s) => self
-                .context
-                .number_kinds
-                .get(parse_index(s).unwrap_or(0))
-                .copied()
-                .unwrap_or(NumberKind::Other),
-            None => NumberKind::Other,
-        };
-        let date_type = match kind {
-            NumberKind::Other => return Cell::Number(n),
-            NumberKind::DateTime => ExcelDateTimeType::DateTime,
-            NumberKind::TimeDelta => ExcelDateTimeType::TimeDelta,
-        };
-        crate::workbook::read::to_cell(&Data::DateTime(ExcelDateTime::new(
-            n,
-            date_type,
-            self.context.is_1904,
-        )))
+        Some(b"b") => {
+            let v = not_ours(std::str::from_utf8(raw).ok())?.trim();
+            if v.is_empty() {
+                Ok((Raw::Cell(Cell::Empty), false))
+            } else if v == "0" || v.eq_ignore_ascii_case("false") {
+                Ok((Raw::Cell(Cell::Bool(false)), true))
+            } else if v == "1" || v.eq_ignore_ascii_case("true") {
+                Ok((Raw::Cell(Cell::Bool(true)), true))
+            } else {
+                Err(Stop::NotOurs)
+            }
+        }
+        Some(b"e") => {
+            let v = not_ours(std::str::from_utf8(raw).ok())?;
+            let error: calamine::CellErrorType = v.parse().map_err(|_| Stop::NotOurs)?;
+            Ok((Raw::Cell(Cell::Error(error.to_string().into())), true))
+        }
+        Some(b"str") => {
+            let text = not_ours(xml::text(raw))?;
+            Ok((
+                Raw::Cell(Cell::text(xml::excel_unescape(&text).as_ref())),
+                true,
+            ))
+        }
+        Some(b"d") => {
+            let text = not_ours(xml::text(raw))?;
+            Ok((
+                Raw::Cell(crate::workbook::read::to_cell(&Data::DateTimeIso(
+                    text.into_owned(),
+                ))),
+                true,
+            ))
+        }
+        Some(_) => Err(Stop::NotOurs),
     }
 }
 

@@ -5,7 +5,7 @@
 //! share the reading of a province's 190 MB of XML.
 
 use flate2::{Decompress, FlushDecompress, Status};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::future::Future;
 use std::io;
@@ -37,6 +37,21 @@ pub trait Sources {
         Self: 'a;
     /// The bytes of `entry` of the zip file `bytes`.
     fn open<'a>(&'a mut self, bytes: &'a [u8], entry: Entry) -> Self::Part<'a>;
+
+    /// Whether sheets come scanned elsewhere, as records of their cells
+    /// ([`super::records`]), rather than as XML.
+    fn scans_sheets(&self) -> bool {
+        false
+    }
+
+    /// The records of the cells of the sheet part `entry` (when [`Sources::scans_sheets`]).
+    fn open_scanned<'a>(&'a mut self, bytes: &'a [u8], entry: Entry) -> Self::Part<'a> {
+        self.open(bytes, entry)
+    }
+
+    /// The sheet part `entry` will be opened scanned after the parts before it: its
+    /// scanning may start now.
+    fn coming(&mut self, _entry: Entry) {}
 }
 
 /// Every part inflated here, when the reader asks for its bytes: never pending.
@@ -174,29 +189,51 @@ impl<B: AsRef<[u8]>> Source for Inflate<B> {
 /// zipper): the reader is pending while no piece is there. Each part the reader opens is
 /// [`Feed::wanted`] once; feed it with [`Feed::give`] and [`Feed::end`], then poll again.
 #[derive(Clone, Default)]
-pub struct Feed(Rc<RefCell<Fed>>);
+pub struct Feed(Rc<RefCell<Fed>>, Rc<Cell<Option<Entry>>>);
 
 #[derive(Default)]
 struct Fed {
     pieces: VecDeque<Vec<u8>>,
+    /// Pieces read, kept for the next ones: a megabyte allocated and freed per piece
+    /// among a province's row allocations makes every allocation slow.
+    spare: Vec<Vec<u8>>,
     /// Bytes of the first piece already read.
     taken: usize,
     ended: bool,
     failed: bool,
-    wanted: Option<Entry>,
+    /// The part opened and not yet asked for, and whether it is a sheet wanted as records.
+    wanted: Option<(Entry, bool)>,
 }
 
 impl Feed {
-    /// The part the reader has opened since the last call, if any.
-    pub fn wanted(&self) -> Option<Entry> {
+    /// The part the reader has opened since the last call, if any, and whether it is a
+    /// sheet whose cells are wanted scanned, as records ([`super::records::SheetScan`]),
+    /// rather than its XML.
+    pub fn wanted(&self) -> Option<(Entry, bool)> {
         self.0.borrow_mut().wanted.take()
     }
 
+    /// The sheet part that will be opened scanned later, once told (see [`Sources::coming`]).
+    pub fn coming(&self) -> Option<Entry> {
+        self.1.take()
+    }
+
     /// The next inflated bytes of the part being read.
-    pub fn give(&self, piece: Vec<u8>) {
-        if !piece.is_empty() {
-            self.0.borrow_mut().pieces.push_back(piece);
+    pub fn give(&self, piece: &[u8]) {
+        self.give_with(piece.len(), |room| room.copy_from_slice(piece));
+    }
+
+    /// The next `len` inflated bytes of the part being read, written by `fill` into the
+    /// room given.
+    pub fn give_with(&self, len: usize, fill: impl FnOnce(&mut [u8])) {
+        if len == 0 {
+            return;
         }
+        let mut fed = self.0.borrow_mut();
+        let mut piece = fed.spare.pop().unwrap_or_default();
+        piece.resize(len, 0);
+        fill(&mut piece);
+        fed.pieces.push_back(piece);
     }
 
     /// The part is whole, or (`whole` false) could not be inflated: the reader then leaves
@@ -208,14 +245,32 @@ impl Feed {
     }
 }
 
-impl Sources for Feed {
-    type Part<'a> = Feed;
-    fn open<'a>(&'a mut self, _bytes: &'a [u8], entry: Entry) -> Feed {
+impl Feed {
+    fn start(&self, entry: Entry, scanned: bool) -> Feed {
         *self.0.borrow_mut() = Fed {
-            wanted: Some(entry),
+            wanted: Some((entry, scanned)),
             ..Fed::default()
         };
         self.clone()
+    }
+}
+
+impl Sources for Feed {
+    type Part<'a> = Feed;
+    fn open<'a>(&'a mut self, _bytes: &'a [u8], entry: Entry) -> Feed {
+        self.start(entry, false)
+    }
+
+    fn scans_sheets(&self) -> bool {
+        true
+    }
+
+    fn open_scanned<'a>(&'a mut self, _bytes: &'a [u8], entry: Entry) -> Feed {
+        self.start(entry, true)
+    }
+
+    fn coming(&mut self, entry: Entry) {
+        self.1.set(Some(entry));
     }
 }
 
@@ -229,7 +284,11 @@ impl Source for Feed {
             buf[..n].copy_from_slice(&rest[..n]);
             fed.taken += n;
             if fed.taken == piece.len() {
-                fed.pieces.pop_front();
+                if let Some(read) = fed.pieces.pop_front() {
+                    if fed.spare.len() < 2 {
+                        fed.spare.push(read);
+                    }
+                }
                 fed.taken = 0;
             }
             return Poll::Ready(Ok(n));
