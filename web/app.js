@@ -82,6 +82,7 @@
   function stopWorker() {
     if (worker) worker.terminate();
     worker = null;
+    early = null;
     stopZipper();
     rejectAll({ cancelled: true });
   }
@@ -130,6 +131,7 @@
   function restartAfterCrash() {
     if (worker) worker.terminate();
     worker = null;
+    early = null;
     stopZipper();
     rejectAll({ crash: 'restarted' });
     startWorker().catch(() => {});
@@ -202,6 +204,11 @@
   let roles = [];
   let summary = null;
   let stats = null;     // the core's figures for the charts and the printed summary
+  // The cleaning started as soon as the columns are shown, with the options as they stand:
+  // {key (the options), reply, last (progress), show (where progress goes once Start is
+  // clicked)}. When the officer starts without changing them, it is done or well on its way.
+  let early = null;
+  let tableTaken = false; // a cleaning took the file's table since it was read: read it again first
 
   function setStatus(state, key) {
     const s = $('status');
@@ -254,6 +261,7 @@
   async function openFile(name, blob, sheet, focusAfter, readyKey) {
     showError(null);
     file = { name, blob };
+    early = null;
     setStatus('working', 'st_loading');
     show(null);
     try {
@@ -261,9 +269,11 @@
       // Read afresh and handed over (transferred, not copied) to the worker.
       const bytes = await blob.arrayBuffer();
       const reply = await request({ type: 'open', bytes, name, options: { sheet: sheet || null } }, [bytes]);
+      tableTaken = false;
       info = reply.info;
       roles = reply.roles;
       renderCheck();
+      startEarly();
       show('step-check');
       await settle('step-check', 'ready', readyKey || 'st_ready', focusAfter || 'h-check');
     } catch (err) {
@@ -368,19 +378,64 @@
   }
 
   // ---- step 3: clean ----
+  // The checks Start makes of the options, as a message key (null: they are fine).
+  function badOption() {
+    if (!isoFromDmy($('refdate').value)) return 'bad_ref_date';
+    const age = Number($('age-limit').value);
+    if (!Number.isInteger(age) || age < 1 || age > 18) return 'bad_age_limit';
+    return null;
+  }
+
+  // How the last cleaning started early went (tests): cleaning, cleaned, failed, then used
+  // or redone (an option changed).
+  const earlyState = (state) => { $('status').dataset.early = state; };
+
+  function startEarly() {
+    early = null;
+    if (badOption()) return;
+    const options = chosenOptions();
+    const e = { key: JSON.stringify(options), last: null, show: null };
+    e.reply = request({ type: 'clean', options }, [], (p) => { e.last = p; if (e.show) e.show(p); });
+    earlyState('cleaning');
+    // A failure is reported if and when the officer starts.
+    e.reply.then(() => { if (early === e) earlyState('cleaned'); }, () => { if (early === e) earlyState('failed'); });
+    tableTaken = true;
+    early = e;
+  }
+
+  // The cleaning for `options`: the one started early if they are its options; else a new
+  // one, on the file read again if a cleaning took its table.
+  async function cleaning(options, onProgress) {
+    const e = early;
+    early = null;
+    if (e && e.key === JSON.stringify(options)) {
+      earlyState('used');
+      e.show = onProgress;
+      if (e.last) onProgress(e.last);
+      return e.reply;
+    }
+    if (e) earlyState('redone');
+    if (tableTaken) {
+      const bytes = await file.blob.arrayBuffer();
+      await request({ type: 'open', bytes, name: file.name, options: { sheet: info.sheet } }, [bytes]);
+    }
+    tableTaken = true;
+    return request({ type: 'clean', options }, [], onProgress);
+  }
+
   $('start').addEventListener('click', async () => {
     showError(null);
     const ref = $('refdate');
-    if (!isoFromDmy(ref.value)) {
+    const bad = badOption();
+    if (bad === 'bad_ref_date') {
       ref.setAttribute('aria-invalid', 'true');
-      showError({ key: 'bad_ref_date' }, false);
+      showError({ key: bad }, false);
       ref.focus();
       return;
     }
     ref.removeAttribute('aria-invalid');
-    const age = Number($('age-limit').value);
-    if (!Number.isInteger(age) || age < 1 || age > 18) {
-      showError({ key: 'bad_age_limit' }, false);
+    if (bad) {
+      showError({ key: bad }, false);
       $('age-limit').focus();
       return;
     }
@@ -392,7 +447,7 @@
     const startedAt = performance.now();
     try {
       await ensureWorker();
-      const reply = await request({ type: 'clean', options: chosenOptions() }, [], (p) => {
+      const reply = await cleaning(chosenOptions(), (p) => {
         const frac = p.total ? p.done / p.total : 0;
         $('progress').value = frac;
         let text = t('progress', { stage: t('stage_' + p.stage), done: fmt(p.done), total: fmt(p.total) });

@@ -384,3 +384,38 @@ test('privacy: only the settings are stored; no child data in storage, cookies o
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
+
+test('the cleaning starts while the columns are shown: Start uses it, or cleans again when an option changed', async () => {
+  const dir = path.join(OUT, 'early');
+  const { page, consoleMessages } = await openPage(context, urls()['file://']);
+  const early = () => page.getAttribute('[data-testid=status]', 'data-early');
+  const cleanedEarly = () => page.waitForFunction(() => document.querySelector('[data-testid=status]').dataset.early === 'cleaned');
+  // Nothing clicked: the worker cleans with the options as shown.
+  await page.setInputFiles('[data-testid=file-input]', FIXTURE);
+  await waitState(page, 'ready');
+  await cleanedEarly();
+  assert.equal(await page.isVisible('#step-check'), true, 'still on the column check');
+  await page.click('[data-testid=start]');
+  assert.equal(await waitState(page, ['done', 'error']), 'done');
+  assert.equal(await early(), 'used');
+  const asShown = (await download(page, 'download-xlsx', path.join(dir, 'as-shown.xlsx'))).path;
+  assertSameAsCli(asShown);
+
+  // The same file again; an option changed after its early cleaning ended: cleaned again,
+  // from the file read again, with that option.
+  await page.setInputFiles('[data-testid=file-input]', FIXTURE);
+  await waitState(page, 'ready');
+  await cleanedEarly();
+  await page.selectOption('[data-testid=date-output]', 'date_cell');
+  await page.click('[data-testid=start]');
+  assert.equal(await waitState(page, ['done', 'error']), 'done');
+  assert.equal(await early(), 'redone');
+  const changed = (await download(page, 'download-xlsx', path.join(dir, 'changed.xlsx'))).path;
+  const cliOut = path.join(dir, 'cli-date-cells.xlsx');
+  execFileSync(CLI, ['clean', FIXTURE, '-o', cliOut, '--reference-date', today(), '--date-cells'], { stdio: 'pipe' });
+  assert.ok(fs.readFileSync(changed).equals(fs.readFileSync(cliOut)), 'the workbook is the CLI\'s with date cells');
+  assert.ok(!fs.readFileSync(changed).equals(fs.readFileSync(asShown)), 'and not the early cleaning\'s');
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+  await page.close();
+});
