@@ -258,7 +258,9 @@
   }
 
   // ---- step 1: a file ----
-  async function openFile(name, blob, sheet, focusAfter, readyKey) {
+  // `cleanEarly`: start cleaning as soon as the columns are shown (not after a cancel: the
+  // officer stopped a cleaning, the page does not start another by itself).
+  async function openFile(name, blob, sheet, focusAfter, readyKey, cleanEarly = true) {
     showError(null);
     file = { name, blob };
     early = null;
@@ -273,7 +275,8 @@
       info = reply.info;
       roles = reply.roles;
       renderCheck();
-      startEarly();
+      if (cleanEarly) startEarly();
+      else earlyState('none');
       show('step-check');
       await settle('step-check', 'ready', readyKey || 'st_ready', focusAfter || 'h-check');
     } catch (err) {
@@ -387,7 +390,7 @@
   }
 
   // How the last cleaning started early went (tests): cleaning, cleaned, failed, then used
-  // or redone (an option changed).
+  // or redone (an option changed); none when the file was opened again after a cancel.
   const earlyState = (state) => { $('status').dataset.early = state; };
 
   function startEarly() {
@@ -477,7 +480,7 @@
     // WebAssembly cannot be interrupted: the worker is terminated and the file re-opened.
     stopWorker();
     setStatus('idle', 'st_cancelled');
-    if (file) await openFile(file.name, file.blob, info && info.sheet, 'start', 'st_cancelled');
+    if (file) await openFile(file.name, file.blob, info && info.sheet, 'start', 'st_cancelled', false);
   });
 
   // ---- step 4: results ----

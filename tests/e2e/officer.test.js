@@ -314,6 +314,7 @@ for (const scheme of ['file://', 'http://']) {
     assert.equal(await page.isVisible('#step-done'), false, 'the run did not finish');
     assert.equal(await page.textContent('[data-testid=status]'), 'Đã huỷ.');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'start', 'focus on Start, to try again');
+    assert.equal(await page.getAttribute('[data-testid=status]', 'data-early'), 'none', 'no cleaning started by itself after a cancel');
     assert.ok(took < 15000, `cancel took ${took} ms`);
     // The worker was replaced: a second run finishes, with Vietnamese thousands.
     await page.click('[data-testid=start]');
