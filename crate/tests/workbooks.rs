@@ -542,3 +542,45 @@ fn the_data_sheet_keeps_every_cell_reference_and_the_findings_leave_most_out() {
         "{finding_refs} of {finding_cells}"
     );
 }
+
+#[test]
+fn the_findings_sheet_holds_every_value_before_and_after_exactly() {
+    // Spaces at either end, tabs, NFD letters, quotes: the findings sheet writes its texts in
+    // their cells (the data sheet shares them, as Excel does).
+    let c = lamsach::clean(
+        &fixture("rules.csv"),
+        "rules.csv",
+        &options(),
+        &mut |_, _, _| {},
+    )
+    .expect("rules.csv");
+    let bytes = lamsach::write_workbook(&c).expect("write");
+    assert!(part(&bytes, "xl/worksheets/sheet2.xml").contains("t=\"inlineStr\""));
+    assert!(!part(&bytes, "xl/worksheets/sheet1.xml").contains("inlineStr"));
+    let sheets = read_back(&c);
+    let findings = &sheets[1].1;
+    assert_eq!(findings.height(), c.findings.len() + 1);
+    let mut spaced = 0;
+    for (i, f) in c.findings.iter().enumerate() {
+        let r = i as u32 + 1;
+        assert_eq!(
+            findings.get_value((r, 0)),
+            Some(&Data::Float(f64::from(f.row)))
+        );
+        assert_eq!(text_at(findings, r, 3), f.rule.code);
+        assert_eq!(
+            text_at(findings, r, 5),
+            f.before.as_str(),
+            "before, finding {i}"
+        );
+        assert_eq!(
+            text_at(findings, r, 6),
+            f.after.as_str(),
+            "after, finding {i}"
+        );
+        if f.before.starts_with(' ') || f.before.ends_with(' ') {
+            spaced += 1;
+        }
+    }
+    assert!(spaced > 0, "a value with a space at an end");
+}

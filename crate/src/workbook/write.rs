@@ -137,6 +137,7 @@ async fn start_sheet<'b, 'a>(
             freeze_rows: 1,
             widths,
             implied_references: true,
+            inline_texts: true,
             ..SheetSetup::default()
         },
     )?;
@@ -451,8 +452,10 @@ async fn write_data_sheet<'a>(
                 .collect(),
             dimension: Some((table.height() as u32, table.width)),
             selected: true,
-            // The upload software reads this sheet back: every cell says where it is.
+            // The upload software reads this sheet back: every cell says where it is, and
+            // its texts are shared, as Excel writes them.
             implied_references: false,
+            inline_texts: false,
         },
     )?;
 
@@ -734,6 +737,7 @@ async fn write_summary_sheet(
         SheetSetup {
             widths: vec![60.0, 30.0],
             implied_references: true,
+            inline_texts: true,
             ..SheetSetup::default()
         },
     )?;

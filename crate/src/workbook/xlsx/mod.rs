@@ -1,7 +1,7 @@
 //! A streaming xlsx writer: each sheet's XML is generated row by row straight into the zip's
 //! deflate stream, so a province's workbook is never held cell by cell in memory (the
 //! general-purpose writer we used before kept every cell of every sheet, and needed 2 GB and
-//! 12 s for 340,782 rows). It writes exactly what LamSach needs: strings (shared), numbers,
+//! 12 s for 340,782 rows). It writes exactly what LamSach needs: strings (shared, or inline), numbers,
 //! booleans, a fixed set of styles, column widths, frozen header rows, merged cells, an
 //! autofilter and cell notes.
 //!

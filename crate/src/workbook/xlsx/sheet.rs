@@ -20,6 +20,11 @@ pub struct SheetSetup {
     /// as the format allows: a province's findings and work lists are a seventh less XML to
     /// write and compress. Kept for the data sheet, which other software reads back.
     pub implied_references: bool,
+    /// Texts written in their cells ([`Sheet::text`]), not in the shared strings: finding
+    /// a text among a province's 700,000 shared strings costs the writing worker more than
+    /// compressing the text again costs the other one. Texts written by number
+    /// ([`Sheet::intern`]) stay shared.
+    pub inline_texts: bool,
 }
 
 /// Lookups after which a column whose texts were almost never seen before (names, ID
@@ -48,7 +53,8 @@ impl Default for ColumnTexts {
     }
 }
 
-/// A sheet being written. Texts are stored once in the workbook's shared strings.
+/// A sheet being written. Texts are stored once in the workbook's shared strings (or, with
+/// [`SheetSetup::inline_texts`], in their cells).
 pub struct Sheet<'b, 'a> {
     book: &'b mut Book<'a>,
     index: usize,
@@ -60,6 +66,7 @@ pub struct Sheet<'b, 'a> {
     last_col: Option<u16>,
     widths: Vec<f64>,
     implied_references: bool,
+    inline_texts: bool,
     notes: Vec<Note>,
     merges: Vec<[u32; 4]>,
     filter: Option<[u32; 4]>,
@@ -124,6 +131,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
             last_col: None,
             widths: setup.widths,
             implied_references: setup.implied_references,
+            inline_texts: setup.inline_texts,
             notes: Vec::new(),
             merges: Vec::new(),
             filter: None,
@@ -205,6 +213,9 @@ impl<'b, 'a> Sheet<'b, 'a> {
         style: Style,
     ) -> Result<(), Error> {
         let text = text.into();
+        if self.inline_texts {
+            return self.inline_text(col, &text, style);
+        }
         let c = usize::from(col);
         if c >= 256 {
             let id = self.book.strings.id(text);
@@ -229,6 +240,20 @@ impl<'b, 'a> Sheet<'b, 'a> {
         };
         column.last = id;
         self.text_id(col, id, style)
+    }
+
+    /// A text cell holding its text (`inlineStr`).
+    fn inline_text(&mut self, col: u16, text: &str, style: Style) -> Result<(), Error> {
+        self.open_cell(col, style)?;
+        if xml::needs_preserve(text) {
+            self.buf
+                .extend_from_slice(b" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+        } else {
+            self.buf.extend_from_slice(b" t=\"inlineStr\"><is><t>");
+        }
+        xml::push_text(&mut self.buf, text);
+        self.buf.extend_from_slice(b"</t></is></c>");
+        Ok(())
     }
 
     /// The shared-string number of `text`, for a text written in many cells.
