@@ -275,10 +275,13 @@
       info = reply.info;
       roles = reply.roles;
       renderCheck();
-      if (cleanEarly) startEarly();
-      else earlyState('none');
+      earlyState('none');
       show('step-check');
+      const opened = file;
       await settle('step-check', 'ready', readyKey || 'st_ready', focusAfter || 'h-check');
+      // Once the columns are drawn (drawing them while both workers clean took the page's
+      // thread over 100 ms on a slow laptop), unless Start came first or another file.
+      if (cleanEarly && file === opened && !tableTaken && !$('step-check').hidden) startEarly();
     } catch (err) {
       if (err && err.cancelled) return;
       showError(err);
