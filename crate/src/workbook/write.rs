@@ -300,13 +300,12 @@ async fn write_list_sheet<'g>(
             }
             sheet.row(r).await?;
             for (c, v) in line.iter().enumerate() {
-                match (c, v.parse::<f64>()) {
-                    (0, Ok(n)) => sheet.number(0, n, Style::Plain)?,
-                    _ => sheet.text(
-                        c as u16,
-                        truncate(v, EXCEL_MAX_CELL_CHARS).to_string(),
-                        Style::Plain,
-                    )?,
+                // The sheet row, in column A, as a number.
+                match (c == 0).then(|| v.parse::<f64>().ok()).flatten() {
+                    Some(n) => sheet.number(0, n, Style::Plain)?,
+                    None => {
+                        sheet.text_ref(c as u16, truncate(v, EXCEL_MAX_CELL_CHARS), Style::Plain)?
+                    }
                 }
             }
             r += 1;

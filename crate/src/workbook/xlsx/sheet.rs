@@ -242,6 +242,16 @@ impl<'b, 'a> Sheet<'b, 'a> {
         self.text_id(col, id, style)
     }
 
+    /// [`Sheet::text`] for a text that lives shorter than the workbook: copied only when it
+    /// goes to the shared strings.
+    pub fn text_ref(&mut self, col: u16, text: &str, style: Style) -> Result<(), Error> {
+        if self.inline_texts {
+            self.inline_text(col, text, style)
+        } else {
+            self.text(col, text.to_string(), style)
+        }
+    }
+
     /// A text cell holding its text (`inlineStr`).
     fn inline_text(&mut self, col: u16, text: &str, style: Style) -> Result<(), Error> {
         self.open_cell(col, style)?;
