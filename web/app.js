@@ -393,7 +393,7 @@
   }
 
   // How the last cleaning started early went (tests): cleaning, cleaned, failed, then used
-  // or redone (an option changed); none when the file was opened again after a cancel.
+  // or redone (an option changed); none until one starts (none starts after a cancel).
   const earlyState = (state) => { $('status').dataset.early = state; };
 
   function startEarly() {
