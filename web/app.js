@@ -258,6 +258,14 @@
   }
 
   // ---- step 1: a file ----
+  // The file read afresh and handed over (transferred, not copied) to the worker.
+  async function readFile(sheet) {
+    const bytes = await file.blob.arrayBuffer();
+    const reply = await request({ type: 'open', bytes, name: file.name, options: { sheet: sheet || null } }, [bytes]);
+    tableTaken = false;
+    return reply;
+  }
+
   // `cleanEarly`: start cleaning as soon as the columns are shown (not after a cancel: the
   // officer stopped a cleaning, the page does not start another by itself).
   async function openFile(name, blob, sheet, focusAfter, readyKey, cleanEarly = true) {
@@ -268,10 +276,7 @@
     show(null);
     try {
       await ensureWorker();
-      // Read afresh and handed over (transferred, not copied) to the worker.
-      const bytes = await blob.arrayBuffer();
-      const reply = await request({ type: 'open', bytes, name, options: { sheet: sheet || null } }, [bytes]);
-      tableTaken = false;
+      const reply = await readFile(sheet);
       info = reply.info;
       roles = reply.roles;
       renderCheck();
@@ -421,10 +426,7 @@
       return e.reply;
     }
     if (e) earlyState('redone');
-    if (tableTaken) {
-      const bytes = await file.blob.arrayBuffer();
-      await request({ type: 'open', bytes, name: file.name, options: { sheet: info.sheet } }, [bytes]);
-    }
+    if (tableTaken) await readFile(info.sheet);
     tableTaken = true;
     return request({ type: 'clean', options }, [], onProgress);
   }

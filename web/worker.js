@@ -220,9 +220,9 @@ function readOn() {
       for (const z of early.pieces) inflated(z);
       return;
     }
-    if (want) inflate(r, want, false);
+    if (want) r.serial = inflate(r, want, false);
     // The sheet, scanned by the zipper as soon as the part asked for now is inflated.
-    if (coming && !same(coming, want)) r.coming = Object.assign(inflate(r, coming, true), coming, { pieces: [] });
+    if (coming && !same(coming, want)) r.coming = Object.assign({ serial: inflate(r, coming, true), pieces: [] }, coming);
   } catch (err) {
     // A trap (a panic) leaves nothing to free: the page starts fresh workers.
     reading = null;
@@ -248,9 +248,8 @@ function inflate(r, part, queued) {
   const file = r.bytes;
   r.bytes = null;
   const serial = ++readSerial;
-  if (!queued) r.serial = serial;
   zipPort.postMessage({ type: 'inflate', serial, queued, file, start: part.start, end: part.end, deflated: part.deflated, crc: part.crc, cells: part.cells }, file ? [file] : []);
-  return { serial };
+  return serial;
 }
 
 // From the zipper: a piece of the part (its buffer then goes back for the next piece), or
@@ -328,7 +327,7 @@ function inflateOn(port) {
 // ---- cleaning: the person names (two thirds of the work on a province's cells) are
 // cleaned by the zipper, a batch of about 1 MB at a time as this worker comes to them,
 // while this worker cleans the other columns; it then applies the answers, in order.
-let naming = null;       // {serial, answers, sent, resolve} of the cleaning under way
+let naming = null;       // {serial, answers, sent, received, resolve} of the cleaning under way
 let namingSerial = 0;
 
 function namesCleaned() {

@@ -9,7 +9,7 @@ use crate::report::Lang;
 use crate::workbook::role::Role;
 use crate::workbook::xlsx::{write_on, Block, Deflater, Parts, Zip};
 use crate::workbook::xlsx_reader::records::SheetScan;
-use crate::workbook::xlsx_reader::source::{read_on, Feed, Here, Inflate};
+use crate::workbook::xlsx_reader::source::{read_on, Entry, Feed, Here, Inflate};
 use crate::{Layout, Table};
 use serde::Serialize;
 use std::future::Future;
@@ -151,14 +151,15 @@ impl Session {
         if options.sheet.as_deref() == Some("__panic__") {
             panic!("deliberate panic for the recovery test");
         }
-        let table = self
-            .table
-            .take()
-            .ok_or_else(|| JsValue::from_str("already cleaned"))?;
         let mut layout = self.layout.clone();
         for (role, column) in &options.columns {
             layout.apply_override(role, column).map_err(to_js_error)?;
         }
+        // Taken once the options are known good: a refused override leaves the table.
+        let table = self
+            .table
+            .take()
+            .ok_or_else(|| JsValue::from_str("already cleaned"))?;
         let mut report = |stage: Stage, done: usize, total: usize| {
             if let Some(f) = &progress {
                 let stage = match stage {
@@ -276,6 +277,18 @@ struct Wanted {
     cells: bool,
 }
 
+impl Wanted {
+    fn of(e: Entry, cells: bool) -> Result<JsValue, JsValue> {
+        to_js(&Wanted {
+            start: e.start as f64,
+            end: e.end as f64,
+            deflated: e.deflated,
+            crc: e.crc,
+            cells,
+        })
+    }
+}
+
 #[wasm_bindgen]
 impl Opening {
     /// `fed`: whether the large parts will be fed (a second worker inflates them); else they
@@ -319,13 +332,7 @@ impl Opening {
     /// `cells`, to scan: see [`Inflater::new`]).
     pub fn wanted(&mut self) -> Result<JsValue, JsValue> {
         match self.feed.wanted() {
-            Some((e, cells)) => to_js(&Wanted {
-                start: e.start as f64,
-                end: e.end as f64,
-                deflated: e.deflated,
-                crc: e.crc,
-                cells,
-            }),
+            Some((e, cells)) => Wanted::of(e, cells),
             None => Ok(JsValue::NULL),
         }
     }
@@ -335,13 +342,7 @@ impl Opening {
     /// soon as the part being read is inflated.
     pub fn coming(&mut self) -> Result<JsValue, JsValue> {
         match self.feed.coming() {
-            Some(e) => to_js(&Wanted {
-                start: e.start as f64,
-                end: e.end as f64,
-                deflated: e.deflated,
-                crc: e.crc,
-                cells: true,
-            }),
+            Some(e) => Wanted::of(e, true),
             None => Ok(JsValue::NULL),
         }
     }

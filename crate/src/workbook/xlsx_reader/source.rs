@@ -189,7 +189,12 @@ impl<B: AsRef<[u8]>> Source for Inflate<B> {
 /// zipper): the reader is pending while no piece is there. Each part the reader opens is
 /// [`Feed::wanted`] once; feed it with [`Feed::give`] and [`Feed::end`], then poll again.
 #[derive(Clone, Default)]
-pub struct Feed(Rc<RefCell<Fed>>, Rc<Cell<Option<Entry>>>);
+pub struct Feed {
+    fed: Rc<RefCell<Fed>>,
+    /// The sheet part the reader will open next ([`Sources::coming`]); kept apart from the
+    /// part being read, which each part opened starts afresh.
+    coming: Rc<Cell<Option<Entry>>>,
+}
 
 #[derive(Default)]
 struct Fed {
@@ -210,12 +215,12 @@ impl Feed {
     /// sheet whose cells are wanted scanned, as records ([`super::records::SheetScan`]),
     /// rather than its XML.
     pub fn wanted(&self) -> Option<(Entry, bool)> {
-        self.0.borrow_mut().wanted.take()
+        self.fed.borrow_mut().wanted.take()
     }
 
     /// The sheet part that will be opened scanned later, once told (see [`Sources::coming`]).
     pub fn coming(&self) -> Option<Entry> {
-        self.1.take()
+        self.coming.take()
     }
 
     /// The next inflated bytes of the part being read.
@@ -229,7 +234,7 @@ impl Feed {
         if len == 0 {
             return;
         }
-        let mut fed = self.0.borrow_mut();
+        let mut fed = self.fed.borrow_mut();
         let mut piece = fed.spare.pop().unwrap_or_default();
         piece.resize(len, 0);
         fill(&mut piece);
@@ -239,15 +244,13 @@ impl Feed {
     /// The part is whole, or (`whole` false) could not be inflated: the reader then leaves
     /// the file to calamine, which says what is wrong with it.
     pub fn end(&self, whole: bool) {
-        let mut fed = self.0.borrow_mut();
+        let mut fed = self.fed.borrow_mut();
         fed.ended = true;
         fed.failed = !whole;
     }
-}
 
-impl Feed {
     fn start(&self, entry: Entry, scanned: bool) -> Feed {
-        *self.0.borrow_mut() = Fed {
+        *self.fed.borrow_mut() = Fed {
             wanted: Some((entry, scanned)),
             ..Fed::default()
         };
@@ -270,13 +273,13 @@ impl Sources for Feed {
     }
 
     fn coming(&mut self, entry: Entry) {
-        self.1.set(Some(entry));
+        self.coming.set(Some(entry));
     }
 }
 
 impl Source for Feed {
     fn poll_read(&mut self, buf: &mut [u8]) -> Poll<io::Result<usize>> {
-        let mut fed = self.0.borrow_mut();
+        let mut fed = self.fed.borrow_mut();
         let fed = &mut *fed;
         if let Some(piece) = fed.pieces.front() {
             let rest = &piece[fed.taken..];
