@@ -24,7 +24,7 @@ pub use same_as_parent::NAME_SAME_AS_PARENT;
 use crate::fields::date_of_birth::parse::{parse_text, Parsed};
 use crate::fields::gender::{recognise, Gender, Legend};
 use crate::report::{Finding, Rule};
-use crate::workbook::header::Layout;
+use crate::workbook::header::{Layout, RoleColumns};
 use crate::workbook::role::Role;
 use crate::workbook::table::{Cell, Table};
 use chrono::{Datelike, NaiveDate};
@@ -45,13 +45,13 @@ pub static RULES: &[&Rule] = &[
 struct Record<'a> {
     row: u32,
     table: &'a Table,
-    layout: &'a Layout,
+    columns: &'a RoleColumns,
     r: usize,
 }
 
 impl Record<'_> {
     fn col(&self, role: Role) -> Option<u16> {
-        self.layout.column_of(role)
+        self.columns.of(role)
     }
     fn cell(&self, role: Role) -> Option<&Cell> {
         self.col(role)
@@ -110,19 +110,20 @@ pub fn check_records(
     findings: &mut Vec<Finding>,
 ) {
     let legend = gender_legend(layout);
+    let columns = layout.role_columns();
     // (ID as a number, row): sorted afterwards, equal IDs stand together. Cheaper than a map
     // of strings to rows for 340,000 IDs.
     let mut ids: Vec<(u64, u32)> = Vec::new();
     let carers = [Role::FatherName, Role::MotherName, Role::GuardianName];
     let carer_columns: Vec<Role> = carers
         .into_iter()
-        .filter(|r| layout.column_of(*r).is_some())
+        .filter(|r| columns.of(*r).is_some())
         .collect();
     for (r, _) in is_record.iter().enumerate().filter(|(_, rec)| **rec) {
         let rec = Record {
             row: r as u32 + 1,
             table,
-            layout,
+            columns: &columns,
             r,
         };
         let mut flag = |rule: &'static Rule, role: Role, detail: Option<String>| {
@@ -216,7 +217,7 @@ pub fn check_records(
         }
     }
 
-    let id_col = layout.column_of(Role::PersonalId);
+    let id_col = columns.of(Role::PersonalId);
     ids.sort_unstable();
     for group in ids.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
         let id = format!("{:012}", group[0].0);
@@ -285,7 +286,8 @@ pub fn people<'a>(
     shown: &'a Shown,
 ) -> Vec<duplicates::Person<'a>> {
     let legend = gender_legend(layout);
-    let columns = PERSON_TEXT.map(|role| layout.column_of(role));
+    let role_columns = layout.role_columns();
+    let columns = PERSON_TEXT.map(|role| role_columns.of(role));
     let mut next_shown = shown.0.iter();
     let mut people = Vec::with_capacity(records(is_record).count());
     for r in records(is_record) {
@@ -303,8 +305,8 @@ pub fn people<'a>(
             continue;
         }
         let cell = |role: Role| {
-            layout
-                .column_of(role)
+            role_columns
+                .of(role)
                 .map(|c| table.cell(r, usize::from(c)).shown())
                 .unwrap_or_default()
         };

@@ -32,12 +32,28 @@ pub struct Layout {
     pub columns: Vec<Column>,
 }
 
+/// The column of each role ([`Layout::role_columns`]).
+#[derive(Clone, Copy, Debug)]
+pub struct RoleColumns([Option<u16>; Role::ALL.len()]);
+
+impl RoleColumns {
+    pub fn of(&self, role: Role) -> Option<u16> {
+        self.0[role as usize]
+    }
+}
+
 impl Layout {
     pub fn column_of(&self, role: Role) -> Option<u16> {
         self.columns
             .iter()
             .find(|c| c.role == Some(role))
             .map(|c| c.index)
+    }
+
+    /// [`Layout::column_of`] of every role, found once: for code that asks for them for
+    /// each of a province's records.
+    pub fn role_columns(&self) -> RoleColumns {
+        RoleColumns(Role::ALL.map(|role| self.column_of(role)))
     }
 
     pub fn role_of(&self, col: usize) -> Option<Role> {
@@ -415,6 +431,40 @@ fn contains_phrase(folded: &str, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_columns_are_the_columns_of_every_role() {
+        // Indexing by `role as usize` needs ALL in declaration order.
+        for (i, role) in Role::ALL.iter().enumerate() {
+            assert_eq!(*role as usize, i, "{role:?}");
+        }
+        let roles = [
+            Some(Role::Gender),
+            None,
+            Some(Role::ChildName),
+            Some(Role::Notes),
+        ];
+        let layout = Layout {
+            header_first: 0,
+            header_last: 0,
+            data_start: 1,
+            columns: roles
+                .iter()
+                .enumerate()
+                .map(|(i, role)| Column {
+                    index: i as u16,
+                    letter: column_letter(i as u16),
+                    header: String::new(),
+                    role: *role,
+                })
+                .collect(),
+        };
+        let columns = layout.role_columns();
+        for role in Role::ALL {
+            assert_eq!(columns.of(role), layout.column_of(role), "{role:?}");
+        }
+        assert_eq!(columns.of(Role::ChildName), Some(2));
+    }
 
     #[test]
     fn headers_in_use_are_recognised() {

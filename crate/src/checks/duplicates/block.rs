@@ -29,7 +29,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::compare::{compare, hash_of, Prepared};
+use super::compare::{compare, hash_of, Prepared, Quick};
 use super::key::Key;
 use super::reason::Reason;
 use super::{already_there, exact, probable, same_id, MatchKind, Stats};
@@ -93,18 +93,19 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
         mode,
         links: HashMap::new(),
         stats,
+        block: Vec::new(),
     };
 
     // Dates of birth (with the family name, which every match but the same ID's needs).
     let mut blocks: Vec<(u64, u32)> = Vec::with_capacity(recs.len());
     for (i, r) in recs.iter().enumerate() {
-        if let Some((y, m, d)) = r.person.date_of_birth {
+        if let Some((y, m, d)) = r.quick.date_of_birth {
             let (lo, hi) = if m <= 12 && d <= 12 {
                 (m.min(d), m.max(d))
             } else {
                 (m, d)
             };
-            blocks.push((hash_of((y, lo, hi, r.family)), i as u32));
+            blocks.push((hash_of((y, lo, hi, r.quick.family)), i as u32));
         }
     }
     linker.run_blocks(blocks, None);
@@ -115,16 +116,16 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
         let p = r.name.folded_parts();
         hash_of((p.family, p.given))
     };
-    let year_only = |r: &Prepared| !r.has_full_date() && r.year.is_some();
+    let year_only = |r: &Prepared| !r.has_full_date() && r.quick.year.is_some();
     let wanted: HashSet<(u16, u64)> = recs
         .iter()
         .filter(|r| year_only(r))
-        .filter_map(|r| Some((r.year?, name_key(r))))
+        .filter_map(|r| Some((r.quick.year?, name_key(r))))
         .collect();
     if !wanted.is_empty() {
         let mut blocks: Vec<(u64, u32)> = Vec::new();
         for (i, r) in recs.iter().enumerate() {
-            let Some(year) = r.year else { continue };
+            let Some(year) = r.quick.year else { continue };
             let k = (year, name_key(r));
             if wanted.contains(&k) {
                 blocks.push((hash_of(k), i as u32));
@@ -135,7 +136,7 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
 
     // Undated records against everyone of the same family and given name in the same commune
     // (the probable rule asks an undated record for the same commune).
-    let undated = |r: &Prepared| r.year.is_none();
+    let undated = |r: &Prepared| r.quick.year.is_none();
     let wanted: HashSet<u64> = recs.iter().filter(|r| undated(r)).map(name_key).collect();
     if !wanted.is_empty() {
         // Communes repeat: their keys are computed once per distinct text.
@@ -176,7 +177,7 @@ fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<(&'a str, u32
         .iter()
         .enumerate()
         .filter(|(_, r)| !r.id.is_empty())
-        .map(|(i, r)| (r.id_hash, r.id, i as u32))
+        .map(|(i, r)| (r.quick.id_hash, r.id, i as u32))
         .collect();
     ids.sort_unstable();
     let mut over = 0;
@@ -190,7 +191,8 @@ fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<(&'a str, u32
         for (_, _, i) in run {
             if let Some(r) = recs.get_mut(*i as usize) {
                 r.id = "";
-                r.id_hash = 0;
+                r.quick.id_hash = 0;
+                r.quick.has_id = false;
             }
         }
     }
@@ -202,6 +204,8 @@ struct Linker<'s, 'p, 'a> {
     mode: Mode,
     links: HashMap<(u32, u32), Verdict>,
     stats: Stats,
+    /// The [`Quick`] tests of the block being compared, side by side.
+    block: Vec<Quick>,
 }
 
 /// Marks the records a block is for (year-only, undated): only pairs with at least one of
@@ -250,19 +254,24 @@ impl Linker<'_, '_, '_> {
     /// other (a special pair once), so a block of many ordinary records and a few special ones
     /// costs only the few.
     fn all_pairs(&mut self, members: &[u32], special: Special) {
+        let recs = self.recs;
+        let mut block = std::mem::take(&mut self.block);
+        block.clear();
+        block.extend(members.iter().map(|&i| recs[i as usize].quick));
         for (x, &i) in members.iter().enumerate() {
             if special.is_none() {
-                for &j in &members[x + 1..] {
-                    self.pair(i, j);
+                for (y, &j) in members.iter().enumerate().skip(x + 1) {
+                    self.pair(i, j, &block[x], &block[y]);
                 }
             } else if self.is_special(i, special) {
                 for (y, &j) in members.iter().enumerate() {
                     if y != x && (y > x || !self.is_special(j, special)) {
-                        self.pair(i, j);
+                        self.pair(i, j, &block[x], &block[y]);
                     }
                 }
             }
         }
+        self.block = block;
     }
 
     /// Sorted neighbourhood over a block too big for all pairs (see the module docs).
@@ -295,14 +304,16 @@ impl Linker<'_, '_, '_> {
             for (x, &i) in order.iter().enumerate() {
                 for &j in order.iter().skip(x + 1).take(WINDOW) {
                     if self.is_special(i, special) || self.is_special(j, special) {
-                        self.pair(i, j);
+                        let (a, b) = (&self.recs[i as usize], &self.recs[j as usize]);
+                        self.pair(i, j, &a.quick, &b.quick);
                     }
                 }
             }
         }
     }
 
-    fn pair(&mut self, i: u32, j: u32) {
+    /// Compares records `i` and `j`, whose [`Quick`] tests are `qi` and `qj`.
+    fn pair(&mut self, i: u32, j: u32, qi: &Quick, qj: &Quick) {
         let (i, j) = (i.min(j), i.max(j));
         if i == j {
             return;
@@ -312,10 +323,13 @@ impl Linker<'_, '_, '_> {
                 return;
             }
         }
+        self.stats.comparisons += 1;
+        if qi.rules_out(qj) {
+            return;
+        }
         let (a, b) = (&self.recs[i as usize], &self.recs[j as usize]);
         // A pair met in two blocks (a date and an ID) gets the same verdict twice; looking it
         // up only when it matched keeps a hash lookup out of the millions of other pairs.
-        self.stats.comparisons += 1;
         if let Some(v) = classify(a, b) {
             self.links.entry((i, j)).or_insert(v);
         }
