@@ -155,8 +155,8 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
     }
 
     // Personal IDs.
-    for members in ids.chunk_by(|a, b| a.0 == b.0).filter(|m| m.len() > 1) {
-        let members: Vec<u32> = members.iter().map(|(_, i)| *i).collect();
+    for members in ids.chunk_by(same_id).filter(|m| m.len() > 1) {
+        let members: Vec<u32> = members.iter().map(|(_, _, i)| *i).collect();
         linker.note_block(members.len());
         linker.all_pairs(&members, None);
     }
@@ -167,13 +167,22 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
     (links, stats)
 }
 
-/// The records that have a personal ID, as (ID, index), equal IDs together. An ID held by more than
+/// A record's personal ID: (its hash, the ID, the record's index).
+type Id<'a> = (u64, &'a str, u32);
+
+/// Whether two [`Id`]s are the same ID: the hashes first, so that most comparisons end
+/// without reading the texts.
+fn same_id(a: &Id, b: &Id) -> bool {
+    a.0 == b.0 && a.1 == b.1
+}
+
+/// The records that have a personal ID, equal IDs together. An ID held by more than
 /// [`ID_CAP`] records ("000000000000" typed for unknown numbers) says nothing about who is
 /// who: it is blanked on its records and left out. Also returns how many such IDs there were.
-fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<(&'a str, u32)>, usize) {
+fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<Id<'a>>, usize) {
     // Sorted by hash first: equal IDs still stand together, and most comparisons end
     // without reading the texts. The order of the runs does not matter to the links.
-    let mut ids: Vec<(u64, &'a str, u32)> = recs
+    let mut ids: Vec<Id<'a>> = recs
         .iter()
         .enumerate()
         .filter(|(_, r)| !r.id.is_empty())
@@ -182,9 +191,9 @@ fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<(&'a str, u32
     ids.sort_unstable();
     let mut over = 0;
     let mut kept = Vec::with_capacity(ids.len());
-    for run in ids.chunk_by(|a, b| a.1 == b.1) {
+    for run in ids.chunk_by(same_id) {
         if run.len() <= ID_CAP {
-            kept.extend(run.iter().map(|&(_, id, i)| (id, i)));
+            kept.extend_from_slice(run);
             continue;
         }
         over += 1;

@@ -5,7 +5,7 @@
 use std::cell::OnceCell;
 use std::hash::Hash;
 
-use super::key::Key;
+use super::key::{Key, WordKeys};
 use super::reason::{Evidence, Reason};
 use super::{Gender, Person};
 
@@ -58,8 +58,8 @@ impl Quick {
 }
 
 impl<'p, 'a> Prepared<'p, 'a> {
-    pub fn new(person: &'p Person<'a>) -> Self {
-        let name = Key::new(person.name);
+    pub fn new(person: &'p Person<'a>, words: &mut WordKeys<'a>) -> Self {
+        let name = Key::with_words(person.name, words);
         let id = person.personal_id.trim();
         let folded = name.folded_parts();
         let quick = Quick {

@@ -155,7 +155,11 @@ pub fn find_duplicates(people: &[Person]) -> Vec<Group> {
 
 /// [`find_duplicates`] and the counts of the work done.
 pub fn find_duplicates_with_stats(people: &[Person]) -> (Vec<Group>, Stats) {
-    let recs: Vec<Prepared> = people.iter().map(Prepared::new).collect();
+    let mut words = key::WordKeys::default();
+    let recs: Vec<Prepared> = people
+        .iter()
+        .map(|p| Prepared::new(p, &mut words))
+        .collect();
     let (links, stats) = link(recs, Mode::Within);
     (groups(people, &links), stats)
 }
@@ -245,7 +249,12 @@ pub fn match_new_children(existing: &[Person], new: &[Person]) -> Vec<NewChildMa
 /// [`match_new_children`] with the links (and their reasons) behind each outcome. When
 /// several existing rows are the child, `AlreadyThere` names the first.
 pub fn match_new_children_explained(existing: &[Person], new: &[Person]) -> Vec<NewChildReport> {
-    let recs: Vec<Prepared> = existing.iter().chain(new).map(Prepared::new).collect();
+    let mut words = key::WordKeys::default();
+    let recs: Vec<Prepared> = existing
+        .iter()
+        .chain(new)
+        .map(|p| Prepared::new(p, &mut words))
+        .collect();
     let split = existing.len();
     let (links, _) = link(recs, Mode::Across { split });
     let mut reports: Vec<(Option<u32>, NewChildReport)> = new
