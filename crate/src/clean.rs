@@ -331,13 +331,14 @@ fn column_encodings(
         .filter(|c| c.role.is_some_and(|r| r.holds_text()))
         .map(|c| usize::from(c.index))
         .collect();
-    // The rows of each column's voting cells.
-    let mut voters: Vec<Vec<u32>> = vec![Vec::new(); text_columns.len()];
+    // The rows of each column's voting cells, as bits (a province's columns are millions of
+    // voters: a vector of their rows cost more to grow than the votes cost to count).
+    let mut voters: Vec<Rows> = vec![Rows::new(table.height()); text_columns.len()];
     for r in (start..table.height()).filter(|r| is_record[*r]) {
         let row = &table.rows[r];
         for (k, &c) in text_columns.iter().enumerate() {
             if row.get(c).and_then(Cell::as_text).is_some_and(text::votes) {
-                voters[k].push(r as u32);
+                voters[k].insert(r);
             }
         }
     }
@@ -351,11 +352,49 @@ fn column_encodings(
             let rows = &voters[k];
             let sample = rows
                 .iter()
-                .step_by(text::voting_step(rows.len()))
-                .filter_map(|&r| table.cell(r as usize, usize::from(c.index)).as_text());
+                .step_by(text::voting_step(rows.len))
+                .filter_map(|r| table.cell(r, usize::from(c.index)).as_text());
             text::column_vote(sample)
         })
         .collect()
+}
+
+/// A set of sheet row indices, one bit each.
+#[derive(Clone)]
+struct Rows {
+    bits: Vec<u64>,
+    len: usize,
+}
+
+impl Rows {
+    fn new(height: usize) -> Self {
+        Rows {
+            bits: vec![0; height.div_ceil(64)],
+            len: 0,
+        }
+    }
+
+    /// Adds row `r` (below the height given, not already in).
+    fn insert(&mut self, r: usize) {
+        if let Some(word) = self.bits.get_mut(r / 64) {
+            *word |= 1 << (r % 64);
+            self.len += 1;
+        }
+    }
+
+    /// The rows, ascending.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.bits.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    w * 64 + bit
+                })
+            })
+        })
+    }
 }
 
 /// Per-column context decided once before the rows are cleaned.
@@ -551,4 +590,22 @@ fn summarise(table: &Table, start: usize, is_record: &[bool], findings: &[Findin
         }
     }
     summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The row set holds the rows put in it, in order, and counts them.
+        #[test]
+        fn rows_hold_what_was_put_in(rows in proptest::collection::btree_set(0usize..300, 0..80)) {
+            let mut set = Rows::new(300);
+            for r in &rows {
+                set.insert(*r);
+            }
+            proptest::prop_assert_eq!(set.len, rows.len());
+            proptest::prop_assert_eq!(set.iter().collect::<Vec<_>>(), rows.into_iter().collect::<Vec<_>>());
+        }
+    }
 }
