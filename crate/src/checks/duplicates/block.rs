@@ -185,8 +185,8 @@ fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<Id<'a>>, usiz
     let mut ids: Vec<Id<'a>> = recs
         .iter()
         .enumerate()
-        .filter(|(_, r)| !r.id.is_empty())
-        .map(|(i, r)| (r.quick.id_hash, r.id, i as u32))
+        .filter(|(_, r)| !r.id().is_empty())
+        .map(|(i, r)| (r.quick.id_hash, r.id(), i as u32))
         .collect();
     ids.sort_unstable();
     let mut over = 0;
@@ -199,7 +199,6 @@ fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<Id<'a>>, usiz
         over += 1;
         for (_, _, i) in run {
             if let Some(r) = recs.get_mut(*i as usize) {
-                r.id = "";
                 r.quick.id_hash = 0;
                 r.quick.has_id = false;
             }

@@ -13,8 +13,6 @@ use super::{Gender, Person};
 pub(super) struct Prepared<'p, 'a> {
     pub person: &'p Person<'a>,
     pub name: Key,
-    /// The personal ID without surrounding spaces ("" when missing).
-    pub id: &'a str,
     /// What every pair is tested on first.
     pub quick: Quick,
     /// Keys of the father, mother, guardian, commune and village, computed the first time a
@@ -77,7 +75,6 @@ impl<'p, 'a> Prepared<'p, 'a> {
         Prepared {
             person,
             name,
-            id,
             quick,
             others: OnceCell::new(),
         }
@@ -88,6 +85,15 @@ impl<'p, 'a> Prepared<'p, 'a> {
             let p = self.person;
             Box::new([p.father, p.mother, p.guardian, p.commune, p.village].map(Key::new))
         })
+    }
+
+    /// The personal ID without surrounding spaces ("" when missing or set aside).
+    pub fn id(&self) -> &'a str {
+        if self.quick.has_id {
+            self.person.personal_id.trim()
+        } else {
+            ""
+        }
     }
 
     pub fn has_full_date(&self) -> bool {
@@ -101,41 +107,48 @@ impl<'p, 'a> Prepared<'p, 'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Given {
     hash: u64,
-    chars: usize,
-    first: Option<char>,
-    last: Option<char>,
-    /// The name itself when it is ASCII (folded Vietnamese is) and short, so that the slip
-    /// test needs no other memory: `INLINE + 1` in `len` when it is not.
-    letters: [u8; INLINE],
-    len: u8,
+    shape: Shape,
 }
 
-/// Longest given name kept in a [`Given`]: longer than any Vietnamese syllable.
-const INLINE: usize = 15;
+/// What the slip test reads of a given name: the name itself when it is ASCII (folded
+/// Vietnamese is) and short, so that the test needs no other memory; else its length and
+/// its first and last letters. Small: a province has 340,000 of them in memory at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Inline {
+        len: u8,
+        letters: [u8; INLINE],
+    },
+    Long {
+        chars: u32,
+        first: Option<char>,
+        last: Option<char>,
+    },
+}
+
+/// Longest given name held in a [`Shape::Inline`]: longer than any Vietnamese syllable.
+const INLINE: usize = 11;
 
 impl Given {
     fn of(given: &str) -> Given {
-        let mut letters = [0; INLINE];
-        let inline = given.is_ascii() && given.len() <= INLINE;
-        if inline {
+        let shape = if given.is_ascii() && given.len() <= INLINE {
+            let mut letters = [0; INLINE];
             letters[..given.len()].copy_from_slice(given.as_bytes());
-        }
+            Shape::Inline {
+                len: given.len() as u8,
+                letters,
+            }
+        } else {
+            Shape::Long {
+                chars: given.chars().count().try_into().unwrap_or(u32::MAX),
+                first: given.chars().next(),
+                last: given.chars().next_back(),
+            }
+        };
         Given {
             hash: hash_of(given),
-            chars: given.chars().count(),
-            first: given.chars().next(),
-            last: given.chars().next_back(),
-            letters,
-            len: if inline {
-                given.len() as u8
-            } else {
-                INLINE as u8 + 1
-            },
+            shape,
         }
-    }
-
-    fn inline(&self) -> Option<&[u8]> {
-        self.letters.get(..usize::from(self.len))
     }
 
     /// False only when the given names differ and are not [`one_slip_apart`], so that
@@ -144,13 +157,35 @@ impl Given {
         if self.hash == other.hash {
             return true;
         }
-        match (self.inline(), other.inline()) {
+        match (self.shape.inline(), other.shape.inline()) {
             (Some(a), Some(b)) => ascii_slip_apart(a, b),
             _ => {
-                self.chars.min(other.chars) >= 3
-                    && self.chars.abs_diff(other.chars) <= 1
-                    && (self.first == other.first || self.last == other.last)
+                let (ca, fa, la) = self.shape.outline();
+                let (cb, fb, lb) = other.shape.outline();
+                ca.min(cb) >= 3 && ca.abs_diff(cb) <= 1 && (fa == fb || la == lb)
             }
+        }
+    }
+}
+
+impl Shape {
+    fn inline(&self) -> Option<&[u8]> {
+        match self {
+            Shape::Inline { len, letters } => letters.get(..usize::from(*len)),
+            Shape::Long { .. } => None,
+        }
+    }
+
+    /// The name's length in characters, and its first and last letters.
+    fn outline(&self) -> (u32, Option<char>, Option<char>) {
+        match (self, self.inline()) {
+            (_, Some(name)) => (
+                name.len() as u32,
+                name.first().map(|b| char::from(*b)),
+                name.last().map(|b| char::from(*b)),
+            ),
+            (Shape::Long { chars, first, last }, _) => (*chars, *first, *last),
+            (Shape::Inline { .. }, None) => (0, None, None),
         }
     }
 }
@@ -391,10 +426,11 @@ pub(super) enum IdRel {
 }
 
 fn id_relation(a: &Prepared, b: &Prepared) -> IdRel {
-    match (a.id.is_empty(), b.id.is_empty()) {
+    let (ia, ib) = (a.id(), b.id());
+    match (ia.is_empty(), ib.is_empty()) {
         (true, true) => IdRel::BothMissing,
         (true, false) | (false, true) => IdRel::OneMissing,
-        _ if a.quick.id_hash == b.quick.id_hash && a.id == b.id => IdRel::Same,
+        _ if a.quick.id_hash == b.quick.id_hash && ia == ib => IdRel::Same,
         _ => IdRel::Different,
     }
 }
