@@ -203,7 +203,8 @@ pub fn check_records(
                 Some(Gender::Female) => Some("Văn"),
                 None => None,
             };
-            if let Some(contrary) = contrary {
+            // Looked for as words only where the text holds it at all: rarely.
+            if let Some(contrary) = contrary.filter(|c| name.contains(*c)) {
                 // A middle name: neither the first word nor the last.
                 let words = name.split_whitespace().count();
                 let mut middle = name

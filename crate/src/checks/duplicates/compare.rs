@@ -22,8 +22,8 @@ pub(super) struct Prepared<'p, 'a> {
 
 /// What every pair of a block is tested on first, small and apart from the rest: a block's
 /// records have theirs copied side by side (`block.rs`), so that testing its pairs reads a
-/// few cache lines, not four scattered places per pair. Most pairs end here (a province's
-/// 2.8 million pairs, of which a few thousand go further).
+/// few cache lines, not four scattered places per pair. Most pairs end here: of a
+/// generated province's 2.8 million pairs, 76,000 went further.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Quick {
     /// The folded family name, hashed: a match needs it equal, so one integer comparison

@@ -3,8 +3,8 @@
 //!
 //! A pure engine over records the pipeline has already cleaned: it takes [`Person`]s (borrowed
 //! strings and parsed dates, with their sheet rows) and returns [`Group`]s of rows, or one
-//! [`NewChildMatch`] per new child. It depends on std, `strsim` and `unicode-normalization`
-//! only, so it can be built and tested on its own.
+//! [`NewChildMatch`] per new child. It depends on std, `foldhash`, `strsim` and
+//! `unicode-normalization` only, so it can be built and tested on its own.
 //!
 //! How two records are compared (`compare.rs`):
 //! - names through keys that ignore case, spacing, Unicode form and tone-mark placement
