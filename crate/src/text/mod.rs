@@ -640,6 +640,11 @@ fn clean_length(input: &str) -> Option<usize> {
     let mut chars = 0;
     for c in input.chars() {
         chars += 1;
+        // Most letters of a name are ASCII: a letter, a space or nothing clean.
+        if c.is_ascii_alphabetic() {
+            after_space = false;
+            continue;
+        }
         if c == ' ' {
             if after_space {
                 return None;

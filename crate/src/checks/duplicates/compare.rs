@@ -748,7 +748,14 @@ mod tests {
 
     #[test]
     fn an_id_is_read_without_the_spaces_around_it() {
-        for id in ["079315000002", " 079315000002", "079315000002\u{a0}", "\t0793 ", " ", ""] {
+        for id in [
+            "079315000002",
+            " 079315000002",
+            "079315000002\u{a0}",
+            "\t0793 ",
+            " ",
+            "",
+        ] {
             let person = Person {
                 row: 1,
                 name: "Lê An",
