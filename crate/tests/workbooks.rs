@@ -472,7 +472,7 @@ fn cells_without_their_reference_are_read_where_they_were_written() {
         let mut zip = Zip::new(&mut bytes);
         let mut book = Book::new(&mut zip);
         let setup = SheetSetup {
-            implied_references: true,
+            compact: true,
             ..SheetSetup::default()
         };
         let mut sheet = book.sheet("S", setup)?;

@@ -600,6 +600,18 @@ fn name_warnings(s: &str, changes: &mut Vec<Change>) {
     }
 }
 
+/// `text.trim()`, without looking for Unicode spaces in a text that starts and ends with a
+/// visible ASCII character, as most cells do: a province's cleaning trims millions of them.
+pub fn trim(text: &str) -> &str {
+    let visible =
+        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !char::from(*b).is_whitespace());
+    if visible(text.as_bytes().first()) && visible(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// A key under which spellings of the same name are equal: NFC or NFD, either tone placement,
 /// case, spacing, invisibles, curly apostrophes, look-alike letters. Letters themselves (đ/d,
 /// i/y) still count. For duplicate detection.

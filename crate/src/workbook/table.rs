@@ -87,12 +87,7 @@ impl Cell {
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
-            // A text that starts with a visible ASCII character is not blank, without a
-            // trim: a province's cleaning asks this of its cells millions of times.
-            Cell::Text(s) => match s.as_bytes().first() {
-                Some(&b) if b.is_ascii() && !char::from(b).is_whitespace() => false,
-                _ => s.trim().is_empty(),
-            },
+            Cell::Text(s) => crate::text::trim(s).is_empty(),
             _ => false,
         }
     }

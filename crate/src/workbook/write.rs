@@ -136,8 +136,7 @@ async fn start_sheet<'b, 'a>(
         SheetSetup {
             freeze_rows: 1,
             widths,
-            implied_references: true,
-            inline_texts: true,
+            compact: true,
             ..SheetSetup::default()
         },
     )?;
@@ -451,10 +450,8 @@ async fn write_data_sheet<'a>(
                 .collect(),
             dimension: Some((table.height() as u32, table.width)),
             selected: true,
-            // The upload software reads this sheet back: every cell says where it is, and
-            // its texts are shared, as Excel writes them.
-            implied_references: false,
-            inline_texts: false,
+            // The upload software reads this sheet back: written as Excel writes it.
+            compact: false,
         },
     )?;
 
@@ -735,8 +732,7 @@ async fn write_summary_sheet(
         name,
         SheetSetup {
             widths: vec![60.0, 30.0],
-            implied_references: true,
-            inline_texts: true,
+            compact: true,
             ..SheetSetup::default()
         },
     )?;

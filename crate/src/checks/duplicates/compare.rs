@@ -42,23 +42,28 @@ pub(super) struct Quick {
 }
 
 impl Quick {
-    /// True when [`compare`] would surely find no match: the IDs cannot be the same, and the
-    /// family name, the gender, the date of birth or the given name rules it out. The same
-    /// tests as `compare`'s first ones, so that skipping a pair here changes nothing.
+    /// True when the pair surely does not match: the IDs cannot be the same, and
+    /// [`Quick::rules_out_unless_same_id`]. What [`compare`] asks first, so that a pair
+    /// skipped here is one it would have turned away.
     pub fn rules_out(&self, other: &Quick) -> bool {
         let may_share_id = self.has_id && other.has_id && self.id_hash == other.id_hash;
-        !may_share_id
-            && (self.family != other.family
-                || rel(self.gender, other.gender) == Rel::Different
-                || dob_relation(self, other) == DobRel::Different
-                || !self.given.may_relate(&other.given))
+        !may_share_id && self.rules_out_unless_same_id(other)
+    }
+
+    /// The family name, the gender, the date of birth or the given name rules a match out
+    /// (only the same ID, which needs nothing else, still makes one).
+    fn rules_out_unless_same_id(&self, other: &Quick) -> bool {
+        self.family != other.family
+            || rel(self.gender, other.gender) == Rel::Different
+            || dob_relation(self, other) == DobRel::Different
+            || !self.given.may_relate(&other.given)
     }
 }
 
 impl<'p, 'a> Prepared<'p, 'a> {
     pub fn new(person: &'p Person<'a>, words: &mut WordKeys<'a>) -> Self {
         let name = Key::with_words(person.name, words);
-        let id = person.personal_id.trim();
+        let id = crate::text::trim(person.personal_id);
         let folded = name.folded_parts();
         let quick = Quick {
             family: hash_of(folded.family),
@@ -92,16 +97,7 @@ impl<'p, 'a> Prepared<'p, 'a> {
         if !self.quick.has_id {
             return "";
         }
-        // An ID that starts and ends with a digit (as the pipeline gives them) needs no trim,
-        // which costs more in the page than the rest of the pair's first tests.
-        let id = self.person.personal_id;
-        let visible =
-            |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !char::from(*b).is_whitespace());
-        if visible(id.as_bytes().first()) && visible(id.as_bytes().last()) {
-            id
-        } else {
-            id.trim()
-        }
+        crate::text::trim(self.person.personal_id)
     }
 
     pub fn has_full_date(&self) -> bool {
@@ -186,14 +182,13 @@ impl Shape {
 
     /// The name's length in characters, and its first and last letters.
     fn outline(&self) -> (u32, Option<char>, Option<char>) {
-        match (self, self.inline()) {
-            (_, Some(name)) => (
-                name.len() as u32,
-                name.first().map(|b| char::from(*b)),
-                name.last().map(|b| char::from(*b)),
-            ),
-            (Shape::Long { chars, first, last }, _) => (*chars, *first, *last),
-            (Shape::Inline { .. }, None) => (0, None, None),
+        match *self {
+            Shape::Long { chars, first, last } => (chars, first, last),
+            Shape::Inline { .. } => {
+                let name = self.inline().unwrap_or_default();
+                let letter = |b: Option<&u8>| b.map(|b| char::from(*b));
+                (name.len() as u32, letter(name.first()), letter(name.last()))
+            }
         }
     }
 }
@@ -531,15 +526,7 @@ pub(super) fn compare(a: &Prepared, b: &Prepared) -> Option<Comparison> {
         return None;
     }
     let id = id_relation(a, b);
-    let gender = rel::<Gender>(qa.gender, qb.gender);
-    if id != IdRel::Same && (qa.family != qb.family || gender == Rel::Different) {
-        return None;
-    }
-    let dob = dob_relation(qa, qb);
-    if id != IdRel::Same && dob == DobRel::Different {
-        return None;
-    }
-    if id != IdRel::Same && !qa.given.may_relate(&qb.given) {
+    if id != IdRel::Same && qa.rules_out_unless_same_id(qb) {
         return None;
     }
     let name = name_relation(&a.name, &b.name);
@@ -549,8 +536,8 @@ pub(super) fn compare(a: &Prepared, b: &Prepared) -> Option<Comparison> {
     let (ka, kb) = (a.others(), b.others());
     Some(Comparison {
         name,
-        dob,
-        gender,
+        dob: dob_relation(qa, qb),
+        gender: rel(qa.gender, qb.gender),
         parents: parent_relation(&ka[..3], &kb[..3]),
         commune: text_rel(&ka[3], &kb[3]),
         village: text_rel(&ka[4], &kb[4]),

@@ -16,15 +16,16 @@ pub struct SheetSetup {
     pub dimension: Option<(u32, u16)>,
     /// The sheet shown when the workbook opens.
     pub selected: bool,
-    /// Cells right after the previous cell of their row leave out their reference (`r`),
-    /// as the format allows: a province's findings and work lists are a seventh less XML to
-    /// write and compress. Kept for the data sheet, which other software reads back.
-    pub implied_references: bool,
-    /// Texts written in their cells ([`Sheet::text`]), not in the shared strings: finding
-    /// a text among a province's 700,000 shared strings costs the writing worker more than
-    /// compressing the text again costs the other one. Texts written by number
-    /// ([`Sheet::intern`]) stay shared.
-    pub inline_texts: bool,
+    /// Written for people to read in Excel, not as Excel writes a sheet (which the data
+    /// sheet must be: other software reads it back):
+    /// - cells right after the previous cell of their row leave out their reference (`r`),
+    ///   as the format allows: a province's findings and work lists are a seventh less XML
+    ///   to write and compress;
+    /// - texts are written in their cells ([`Sheet::text`]), not in the shared strings:
+    ///   finding a text among a province's 700,000 shared strings costs the writing worker
+    ///   more than compressing the text again costs the other one. Texts written by number
+    ///   ([`Sheet::intern`]) stay shared.
+    pub compact: bool,
 }
 
 /// Lookups after which a column whose texts were almost never seen before (names, ID
@@ -54,7 +55,7 @@ impl Default for ColumnTexts {
 }
 
 /// A sheet being written. Texts are stored once in the workbook's shared strings (or, with
-/// [`SheetSetup::inline_texts`], in their cells).
+/// [`SheetSetup::compact`], in their cells).
 pub struct Sheet<'b, 'a> {
     book: &'b mut Book<'a>,
     index: usize,
@@ -65,8 +66,8 @@ pub struct Sheet<'b, 'a> {
     row: Option<u32>,
     last_col: Option<u16>,
     widths: Vec<f64>,
-    implied_references: bool,
-    inline_texts: bool,
+    /// [`SheetSetup::compact`].
+    compact: bool,
     notes: Vec<Note>,
     merges: Vec<[u32; 4]>,
     filter: Option<[u32; 4]>,
@@ -130,8 +131,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
             row: None,
             last_col: None,
             widths: setup.widths,
-            implied_references: setup.implied_references,
-            inline_texts: setup.inline_texts,
+            compact: setup.compact,
             notes: Vec::new(),
             merges: Vec::new(),
             filter: None,
@@ -184,7 +184,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
         // its row, or in column A.
         let next_in_row = self.last_col.map_or(0, |c| c + 1);
         self.last_col = Some(col);
-        if self.implied_references && col == next_in_row {
+        if self.compact && col == next_in_row {
             self.buf.extend_from_slice(b"<c");
         } else {
             let col = usize::from(col);
@@ -213,7 +213,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
         style: Style,
     ) -> Result<(), Error> {
         let text = text.into();
-        if self.inline_texts {
+        if self.compact {
             return self.inline_text(col, &text, style);
         }
         let c = usize::from(col);
@@ -245,7 +245,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
     /// [`Sheet::text`] for a text that lives shorter than the workbook: copied only when it
     /// goes to the shared strings.
     pub fn text_ref(&mut self, col: u16, text: &str, style: Style) -> Result<(), Error> {
-        if self.inline_texts {
+        if self.compact {
             self.inline_text(col, text, style)
         } else {
             self.text(col, text.to_string(), style)
