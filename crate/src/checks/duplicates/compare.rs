@@ -23,7 +23,7 @@ pub(super) struct Prepared<'p, 'a> {
 /// What every pair of a block is tested on first, small and apart from the rest: a block's
 /// records have theirs copied side by side (`block.rs`), so that testing its pairs reads a
 /// few cache lines, not four scattered places per pair. Most pairs end here: of a
-/// generated province's 2.8 million pairs, 76,000 went further.
+/// generated province's 2.8 million pairs, 8,800 went further.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Quick {
     /// The folded family name, hashed: a match needs it equal, so one integer comparison
@@ -34,6 +34,8 @@ pub(super) struct Quick {
     pub id_hash: u64,
     /// The folded given name, told apart without reading the name (see [`Given`]).
     given: Given,
+    /// The folded middle names (see [`Middle`]).
+    middle: Middle,
     pub date_of_birth: Option<(u16, u8, u8)>,
     /// Year of birth from the date, else from `birth_year`.
     pub year: Option<u16>,
@@ -57,6 +59,41 @@ impl Quick {
             || rel(self.gender, other.gender) == Rel::Different
             || dob_relation(self, other) == DobRel::Different
             || !self.given.may_relate(&other.given)
+            || !self.middle.may_relate(&other.middle)
+    }
+}
+
+/// What [`name_relation`] asks of two folded middle names: the same, or one of them the
+/// other with a word left out. Told apart here, the same family, date of birth and a given
+/// name one letter apart no longer send a pair to the full comparison (of a generated
+/// province's 76,000 such pairs, 67,000 had other middle names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Middle {
+    hash: u64,
+    words: u8,
+}
+
+impl Middle {
+    fn of(middle: &str) -> Middle {
+        let words = if middle.is_empty() {
+            0
+        } else {
+            middle.split(' ').count()
+        };
+        Middle {
+            hash: hash_of(middle),
+            words: words.try_into().unwrap_or(u8::MAX),
+        }
+    }
+
+    /// False only when the middle names differ and neither is the other with one word
+    /// left out, so that [`name_relation`] would find the names different.
+    fn may_relate(&self, other: &Middle) -> bool {
+        if self.words == other.words {
+            self.hash == other.hash
+        } else {
+            self.words.abs_diff(other.words) == 1
+        }
     }
 }
 
@@ -69,6 +106,7 @@ impl<'p, 'a> Prepared<'p, 'a> {
             family: hash_of(folded.family),
             id_hash: if id.is_empty() { 0 } else { hash_of(id) },
             given: Given::of(folded.given),
+            middle: Middle::of(folded.middle),
             date_of_birth: person.date_of_birth,
             year: person
                 .date_of_birth
@@ -690,9 +728,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The given-name shortcut only ever turns away pairs whose names differ.
+        /// The given- and middle-name shortcuts only ever turn away pairs whose names
+        /// differ.
         #[test]
-        fn the_given_name_shortcut_turns_away_only_different_names(
+        fn the_name_shortcuts_turn_away_only_different_names(
             a in proptest::collection::vec(0usize..1000, 0..5),
             b in proptest::collection::vec(0usize..1000, 0..5),
             family in 0usize..1000,
@@ -712,6 +751,10 @@ mod tests {
             let (ka, kb) = (Key::new(&a), Key::new(&b));
             let (ga, gb) = (Given::of(ka.folded_parts().given), Given::of(kb.folded_parts().given));
             if !ga.may_relate(&gb) {
+                proptest::prop_assert_eq!(name_relation(&ka, &kb), NameRel::Different, "{:?} {:?}", a, b);
+            }
+            let (ma, mb) = (Middle::of(ka.folded_parts().middle), Middle::of(kb.folded_parts().middle));
+            if !ma.may_relate(&mb) {
                 proptest::prop_assert_eq!(name_relation(&ka, &kb), NameRel::Different, "{:?} {:?}", a, b);
             }
         }
