@@ -258,9 +258,10 @@
   }
 
   // ---- step 1: a file ----
-  // The file read afresh and handed over (transferred, not copied) to the worker.
-  async function readFile(sheet) {
-    const bytes = await file.blob.arrayBuffer();
+  // The file read afresh and handed over (transferred, not copied) to the worker; `reading`:
+  // its bytes, already being read (while the workers start).
+  async function readFile(sheet, reading) {
+    const bytes = await (reading || file.blob.arrayBuffer());
     const reply = await request({ type: 'open', bytes, name: file.name, options: { sheet: sheet || null } }, [bytes]);
     tableTaken = false;
     return reply;
@@ -275,14 +276,18 @@
     setStatus('working', 'st_loading');
     show(null);
     try {
+      // A province's file takes about 100 ms to read: read while the workers start (they
+      // may still be starting when a file is dropped right after the page opened).
+      const opened = file;
+      const reading = blob.arrayBuffer();
+      reading.catch(() => {});
       await ensureWorker();
-      const reply = await readFile(sheet);
+      const reply = await readFile(sheet, reading);
       info = reply.info;
       roles = reply.roles;
       renderCheck();
       earlyState('none');
       show('step-check');
-      const opened = file;
       await settle('step-check', 'ready', readyKey || 'st_ready', focusAfter || 'h-check');
       // Once the columns are drawn (drawing them while both workers clean took the page's
       // thread over 100 ms on a slow laptop), unless Start came first or another file.
