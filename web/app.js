@@ -476,6 +476,10 @@
       await refreshStatistics();
       renderSummary();
       show('step-done');
+      // The findings table is laid out once the summary and its charts are drawn: in the
+      // same task, the layout it forces made one task of 66 ms on a 34,000-row list, and of
+      // up to 99 ms while both workers wrote the workbook.
+      await afterNextFrame();
       await resetTable();
       await settle('step-done', 'done', 'st_done', 'h-done');
     } catch (err) {

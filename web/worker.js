@@ -63,24 +63,6 @@ function resume() {
   if (zipResume) { const go = zipResume; zipResume = null; go(); }
 }
 
-// The statistics (100 ms for a province, asked for as the workbook starts) wait until the
-// zipper has XML to deflate meanwhile: asked for at once, they left it idle 90 ms of those
-// 100 (made before the workbook instead, they cost the whole 100 ms).
-const BACKLOG = BUSY - BETWEEN_RETURNS;
-const backlogWaiting = [];
-
-function backlogReady() {
-  return !zipResume || zipSent - zipDone - zipSince >= BACKLOG;
-}
-
-function backlogNotify() {
-  if (backlogWaiting.length && backlogReady()) for (const go of backlogWaiting.splice(0)) go();
-}
-
-function withBacklog() {
-  return backlogReady() ? null : new Promise((resolve) => backlogWaiting.push(resolve));
-}
-
 // Goes on writing after the tasks already queued (the zipper's returns among them).
 const tick = new MessageChannel();
 tick.port1.onmessage = resume;
@@ -161,7 +143,6 @@ function zipped(begin) {
     let writing = null;
     const stop = () => {
       zipResume = null;
-      backlogNotify();
       zipCancel = null;
       zipWaiting = null;
       if (writing) { writing.free(); writing = null; }
@@ -174,7 +155,6 @@ function zipped(begin) {
         // Done: the zipper's reply ends the wait.
         if (writing.step()) { writing.free(); writing = null; }
         else { zipPauses += 1; zipResume = run; }
-        backlogNotify();
       } catch (err) {
         fail(err);
       }
@@ -498,10 +478,7 @@ const handlers = {
   },
   page(m) { return { page: session.findings_page(m.filter, m.offset, m.limit) }; },
   record(m) { return { record: session.record(m.row, m.lang || null) }; },
-  async statistics() {
-    await withBacklog();
-    return { statistics: session.statistics() };
-  },
+  statistics() { return { statistics: session.statistics() }; },
   merge(m) { giveUpPrepared(); return session.merge(new Uint8Array(m.bytes), m.name); },
   edit(m) { giveUpPrepared(); return { summary: session.edit(m.row, m.col, m.value) }; },
   // The file arrives in pieces and becomes a Blob (in the zipper, or here): neither the
