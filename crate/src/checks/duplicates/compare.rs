@@ -70,7 +70,7 @@ impl Quick {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Middle {
     hash: u64,
-    words: u8,
+    words: u32,
 }
 
 impl Middle {
@@ -82,7 +82,8 @@ impl Middle {
         };
         Middle {
             hash: hash_of(middle),
-            words: words.try_into().unwrap_or(u8::MAX),
+            // A cell holds at most 32,767 characters: never saturates.
+            words: words.try_into().unwrap_or(u32::MAX),
         }
     }
 
