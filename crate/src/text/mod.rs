@@ -603,8 +603,7 @@ fn name_warnings(s: &str, changes: &mut Vec<Change>) {
 /// `text.trim()`, without looking for Unicode spaces in a text that starts and ends with a
 /// visible ASCII character, as most cells do: a province's cleaning trims millions of them.
 pub fn trim(text: &str) -> &str {
-    let visible =
-        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !char::from(*b).is_whitespace());
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
     if visible(text.as_bytes().first()) && visible(text.as_bytes().last()) {
         text
     } else {

@@ -81,7 +81,7 @@ pub(super) type Pair = ((u32, u32), Verdict);
 /// Runs the blocks over `recs` and returns every matched pair (indices into `recs`, the
 /// smaller first) with its verdict, and the counts of the work done.
 pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
-    let (ids, ids_over_cap) = ids_and_placeholders(&mut recs);
+    let (id_groups, ids_over_cap) = id_groups_and_placeholders(&mut recs);
     let recs = recs.as_slice();
     let stats = Stats {
         records: recs.len(),
@@ -155,10 +155,9 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
     }
 
     // Personal IDs.
-    for members in ids.chunk_by(same_id).filter(|m| m.len() > 1) {
-        let members: Vec<u32> = members.iter().map(|(_, _, i)| *i).collect();
+    for members in &id_groups {
         linker.note_block(members.len());
-        linker.all_pairs(&members, None);
+        linker.all_pairs(members, None);
     }
 
     let stats = linker.stats;
@@ -167,23 +166,14 @@ pub(super) fn link(mut recs: Vec<Prepared>, mode: Mode) -> (Vec<Pair>, Stats) {
     (links, stats)
 }
 
-/// A record's personal ID: (its hash, the ID, the record's index).
-type Id<'a> = (u64, &'a str, u32);
-
-/// Whether two [`Id`]s are the same ID: the hashes first, so that most comparisons end
-/// without reading the texts.
-fn same_id(a: &Id, b: &Id) -> bool {
-    a.0 == b.0 && a.1 == b.1
-}
-
-/// The records that share a personal ID with another, equal IDs together. An ID held by
-/// more than [`ID_CAP`] records ("000000000000" typed for unknown numbers) says nothing about
-/// who is who: it is blanked on its records and left out. Also returns how many such IDs
-/// there were.
-fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<Id<'a>>, usize) {
+/// The records that share a personal ID, a group per ID, in the order of the IDs' hashes. An
+/// ID held by more than [`ID_CAP`] records ("000000000000" typed for unknown numbers) says
+/// nothing about who is who: it is blanked on its records and left out. Also returns how
+/// many such IDs there were.
+fn id_groups_and_placeholders(recs: &mut [Prepared]) -> (Vec<Vec<u32>>, usize) {
     // The hashes sorted, not the IDs: a province's 300,000 IDs are almost all unique, and
     // only the runs of one hash are read as texts (sorting the texts with them cost the page
-    // a tenth of the duplicate search). The order of the runs does not matter to the links.
+    // a tenth of the duplicate search).
     let mut hashes: Vec<(u64, u32)> = recs
         .iter()
         .enumerate()
@@ -192,30 +182,31 @@ fn ids_and_placeholders<'a>(recs: &mut [Prepared<'_, 'a>]) -> (Vec<Id<'a>>, usiz
         .collect();
     hashes.sort_unstable();
     let mut over = 0;
-    let mut kept = Vec::new();
-    let mut run_ids: Vec<Id<'a>> = Vec::new();
+    let mut groups = Vec::new();
+    let mut run_ids: Vec<(&str, u32)> = Vec::new();
     for run in hashes
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() > 1)
     {
         run_ids.clear();
-        run_ids.extend(run.iter().map(|&(h, i)| (h, recs[i as usize].id(), i)));
+        run_ids.extend(run.iter().map(|&(_, i)| (recs[i as usize].id(), i)));
         run_ids.sort_unstable();
-        for same in run_ids.chunk_by(same_id) {
-            if same.len() <= ID_CAP {
-                kept.extend_from_slice(same);
-                continue;
-            }
-            over += 1;
-            for (_, _, i) in same {
-                if let Some(r) = recs.get_mut(*i as usize) {
-                    r.quick.id_hash = 0;
-                    r.quick.has_id = false;
+        for same in run_ids.chunk_by(|a, b| a.0 == b.0) {
+            let members: Vec<u32> = same.iter().map(|&(_, i)| i).collect();
+            if members.len() > ID_CAP {
+                over += 1;
+                for &i in &members {
+                    if let Some(r) = recs.get_mut(i as usize) {
+                        r.quick.id_hash = 0;
+                        r.quick.has_id = false;
+                    }
                 }
+            } else if members.len() > 1 {
+                groups.push(members);
             }
         }
     }
-    (kept, over)
+    (groups, over)
 }
 
 struct Linker<'s, 'p, 'a> {
