@@ -4,8 +4,10 @@
 //! can be copied back.
 
 use crate::clean::Cleaned;
-use crate::report::{Lang, Severity};
+use crate::report::{Finding, Lang, Severity};
 use crate::workbook::role::Role;
+use crate::workbook::table::Table;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,20 +29,51 @@ impl Kind {
     }
 }
 
-/// One list: a header and groups of rows (group name → rows), groups in name order, rows
-/// in sheet order.
-pub struct WorkList {
+/// One list: a header and groups of lines (group name → lines), groups in name order,
+/// lines in sheet order. A line's cells are read from the cleaned table as it is written:
+/// a province's lists hold tens of thousands of children, a copy of each value would be
+/// most of the time spent on them.
+pub struct WorkList<'a> {
     pub header: Vec<String>,
-    pub groups: BTreeMap<String, Vec<Vec<String>>>,
+    /// The sheet's columns shown after the sheet row, in order.
+    columns: Vec<usize>,
+    /// Empty columns after the reason, for the police to fill in.
+    blanks: usize,
+    pub groups: BTreeMap<Cow<'a, str>, Vec<Line>>,
 }
 
-impl WorkList {
+/// One child on a list.
+pub struct Line {
+    /// The 0-based sheet row of the record.
+    pub r: usize,
+    /// What to verify or check, the reasons joined by "; ".
+    pub why: String,
+}
+
+impl<'a> WorkList<'a> {
     pub fn len(&self) -> usize {
         self.groups.values().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The texts of `line` after its sheet row: the record's values, the reason, and the
+    /// empty columns.
+    pub fn texts<'t>(
+        &'t self,
+        table: &'a Table,
+        line: &'t Line,
+    ) -> impl Iterator<Item = Cow<'a, str>> + 't
+    where
+        'a: 't,
+    {
+        self.columns
+            .iter()
+            .map(move |&c| table.cell(line.r, c).shown())
+            .chain(std::iter::once(Cow::Owned(line.why.clone())))
+            .chain(std::iter::repeat_n(Cow::Borrowed(""), self.blanks))
     }
 }
 
@@ -93,10 +126,11 @@ pub fn row_columns(
     (roles, header)
 }
 
-pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
+pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList<'_> {
     let lang = cleaned.options.lang;
     let vi = lang == Lang::Vi;
     let layout = &cleaned.layout;
+    let table = &cleaned.table;
     let (roles, mut header) = row_columns(
         layout,
         match kind {
@@ -111,6 +145,7 @@ pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
         (Kind::Household, true) => "Cần kiểm tra".into(),
         (Kind::Household, false) => "To check".into(),
     });
+    let mut blanks = 0;
     if kind == Kind::Police {
         header.push(
             if vi {
@@ -128,27 +163,22 @@ pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
             }
             .into(),
         );
+        blanks = 2;
     }
 
-    // Reasons per sheet row, from the findings (already in row order).
-    let mut reasons: BTreeMap<u32, Vec<String>> = BTreeMap::new();
-    for f in &cleaned.findings {
-        let wanted = match kind {
+    // The findings that give a reason, by sheet row (in findings order within a row).
+    let mut wanted: Vec<(u32, &Finding)> = cleaned
+        .findings
+        .iter()
+        .filter(|f| match kind {
             Kind::Police => f.rule.severity == Severity::Error && f.rule.code.starts_with("id."),
             Kind::Household => f.rule.severity != Severity::Fixed,
-        };
-        if wanted {
-            let where_ = f
-                .column
-                .map(|c| format!("{}: ", layout.header_of(usize::from(c))))
-                .unwrap_or_default();
-            let entry = reasons.entry(f.row).or_default();
-            let text = format!("{where_}{}", f.message(lang));
-            if !entry.contains(&text) {
-                entry.push(text);
-            }
-        }
-    }
+        })
+        .map(|f| (f.row, f))
+        .collect();
+    wanted.sort_by_key(|(row, _)| *row);
+    let mut next = 0;
+
     let id_col = layout.column_of(Role::PersonalId).map(usize::from);
     let group_role = if kind == Kind::Police {
         Role::Commune
@@ -156,7 +186,9 @@ pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
         Role::Village
     };
     let group_col = layout.column_of(group_role).map(usize::from);
-    let mut groups: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    let unknown = if vi { "(không rõ)" } else { "(unknown)" };
+    let mut groups: BTreeMap<Cow<'_, str>, Vec<Line>> = BTreeMap::new();
+    let mut why: Vec<String> = Vec::new();
     for (r, _) in cleaned
         .is_record
         .iter()
@@ -164,44 +196,57 @@ pub fn build(cleaned: &Cleaned, kind: Kind) -> WorkList {
         .filter(|(_, rec)| **rec)
     {
         let row = r as u32 + 1;
-        let mut why = reasons.get(&row).cloned().unwrap_or_default();
-        if kind == Kind::Police {
-            if let Some(c) = id_col {
-                if cleaned.table.cell(r, c).is_empty() {
-                    why.insert(
-                        0,
-                        if vi {
-                            "Chưa có số định danh".into()
-                        } else {
-                            "No ID number".into()
-                        },
-                    );
-                }
+        why.clear();
+        if kind == Kind::Police && id_col.is_some_and(|c| table.cell(r, c).is_empty()) {
+            why.push(if vi {
+                "Chưa có số định danh".into()
+            } else {
+                "No ID number".into()
+            });
+        }
+        // The reasons of the findings, each once.
+        let first = why.len();
+        while next < wanted.len() && wanted[next].0 < row {
+            next += 1;
+        }
+        while next < wanted.len() && wanted[next].0 == row {
+            let f = wanted[next].1;
+            next += 1;
+            let where_ = f
+                .column
+                .map(|c| format!("{}: ", layout.header_of(usize::from(c))))
+                .unwrap_or_default();
+            let text = format!("{where_}{}", f.message(lang));
+            if !why[first..].contains(&text) {
+                why.push(text);
             }
         }
         if why.is_empty() {
             continue;
         }
-        let mut line = vec![row.to_string()];
-        line.extend(roles.iter().map(|role| {
-            let c = usize::from(layout.column_of(*role).unwrap_or(0));
-            cleaned.table.cell(r, c).display()
-        }));
-        line.push(why.join("; "));
-        if kind == Kind::Police {
-            line.extend([String::new(), String::new()]);
-        }
         let group = group_col
-            .map(|c| cleaned.table.cell(r, c).display())
-            .filter(|g| !g.is_empty());
-        let group = group.unwrap_or_else(|| {
-            if vi {
-                "(không rõ)".into()
-            } else {
-                "(unknown)".into()
+            .map(|c| table.cell(r, c).shown())
+            .filter(|g| !g.is_empty())
+            .unwrap_or(Cow::Borrowed(unknown));
+        let line = Line {
+            r,
+            why: why.join("; "),
+        };
+        match groups.get_mut(group.as_ref()) {
+            Some(lines) => lines.push(line),
+            None => {
+                groups.insert(group, vec![line]);
             }
-        });
-        groups.entry(group).or_default().push(line);
+        }
     }
-    WorkList { header, groups }
+    let columns = roles
+        .iter()
+        .filter_map(|role| layout.column_of(*role).map(usize::from))
+        .collect();
+    WorkList {
+        header,
+        columns,
+        blanks,
+        groups,
+    }
 }

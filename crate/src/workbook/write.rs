@@ -9,7 +9,9 @@ use crate::error::Error;
 use crate::options::DateOutput;
 use crate::report::{column_letter, Finding, Lang, Rule, Severity};
 use crate::workbook::role::Role;
-use crate::workbook::work_lists::{self, Kind, WorkList};
+use crate::workbook::table::Table;
+use crate::workbook::work_lists::{self, Kind, Line, WorkList};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -57,6 +59,7 @@ pub async fn write_workbook_parts(cleaned: &Cleaned, parts: &mut dyn Parts) -> R
         write_list_sheet(
             &mut book,
             &unique(kind.title(lang), &data_name),
+            &cleaned.table,
             &list,
             list.groups.iter(),
         )
@@ -104,7 +107,7 @@ pub async fn write_work_list_parts(
     let list = work_lists::build(cleaned, kind);
     let title = kind.title(cleaned.options.lang);
     if kind == Kind::Police || list.groups.is_empty() {
-        write_list_sheet(&mut book, title, &list, list.groups.iter()).await?;
+        write_list_sheet(&mut book, title, &cleaned.table, &list, list.groups.iter()).await?;
     } else {
         let mut used: Vec<String> = Vec::new();
         for (group, rows) in &list.groups {
@@ -118,7 +121,8 @@ pub async fn write_work_list_parts(
                 n += 1;
             }
             used.push(name.clone());
-            write_list_sheet(&mut book, &name, &list, std::iter::once((group, rows))).await?;
+            let group = std::iter::once((group, rows));
+            write_list_sheet(&mut book, &name, &cleaned.table, &list, group).await?;
         }
     }
     book.finish().await
@@ -265,11 +269,12 @@ async fn write_merge_sheet<'a>(
 
 /// A work list's rows, grouped (the list is built for this workbook only: its texts are
 /// copied into the workbook).
-async fn write_list_sheet<'g>(
+async fn write_list_sheet<'g, 'a: 'g>(
     book: &mut Book<'_>,
     name: &str,
-    list: &WorkList,
-    groups: impl Iterator<Item = (&'g String, &'g Vec<Vec<String>>)>,
+    table: &'a Table,
+    list: &'g WorkList<'a>,
+    groups: impl Iterator<Item = (&'g Cow<'a, str>, &'g Vec<Line>)>,
 ) -> Result<(), Error> {
     let last = list.header.len().saturating_sub(1);
     let widths = (0..=last)
@@ -286,26 +291,23 @@ async fn write_list_sheet<'g>(
     let header: Vec<&str> = list.header.iter().map(String::as_str).collect();
     let mut sheet = start_sheet(book, name, &header, widths).await?;
     let mut r = 1u32;
-    for (group, rows) in groups {
+    for (group, lines) in groups {
         if r as usize >= EXCEL_MAX_ROWS - 1 {
             break;
         }
         sheet.row(r).await?;
-        sheet.text(0, format!("{group} ({})", rows.len()), Style::Group)?;
+        sheet.text(0, format!("{group} ({})", lines.len()), Style::Group)?;
         r += 1;
-        for line in rows {
+        for line in lines {
             if r as usize >= EXCEL_MAX_ROWS {
                 break;
             }
             sheet.row(r).await?;
-            for (c, v) in line.iter().enumerate() {
-                // The sheet row, in column A, as a number.
-                match (c == 0).then(|| v.parse::<f64>().ok()).flatten() {
-                    Some(n) => sheet.number(0, n, Style::Plain)?,
-                    None => {
-                        sheet.text_ref(c as u16, truncate(v, EXCEL_MAX_CELL_CHARS), Style::Plain)?
-                    }
-                }
+            // The sheet row, in column A, as a number.
+            sheet.number(0, line.r as f64 + 1.0, Style::Plain)?;
+            for (c, text) in list.texts(table, line).enumerate() {
+                let text = truncate(&text, EXCEL_MAX_CELL_CHARS);
+                sheet.text_ref(c as u16 + 1, text, Style::Plain)?;
             }
             r += 1;
         }
