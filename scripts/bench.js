@@ -3,7 +3,9 @@
 // Usage: node scripts/bench.js [rows...]   (default 34000 340782 1000000)
 // Lists are generated once into bench-data/ (git-ignored). Results: bench-data/results.json.
 // To compare builds: PAGE=path/to/lamsach.html CLI=path/to/lamsach (default: this tree's),
-// RESULTS=path/to/results.json (default bench-data/results.json).
+// RESULTS=path/to/results.json (default bench-data/results.json). LIST=path/to/list.xlsx
+// benches that file instead of a generated one (one size: give its row count), e.g. the
+// generated list saved again by another writer (openpyxl's inline strings, XlsxWriter).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -22,6 +24,7 @@ if (!sizes.length) sizes.push(34000, 340782, 1000000);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 function listFor(rows) {
+  if (process.env.LIST) return path.resolve(process.env.LIST);
   fs.mkdirSync(DATA, { recursive: true });
   const file = path.join(DATA, `list-${rows}.xlsx`);
   if (!fs.existsSync(file)) {
