@@ -28,6 +28,7 @@ use crate::workbook::header::{Layout, RoleColumns};
 use crate::workbook::role::Role;
 use crate::workbook::table::{Cell, Table};
 use chrono::{Datelike, NaiveDate};
+use memchr::memmem::Finder;
 use std::borrow::Cow;
 
 pub static RULES: &[&Rule] = &[
@@ -111,6 +112,8 @@ pub fn check_records(
 ) {
     let legend = gender_legend(layout);
     let columns = layout.role_columns();
+    // The middle name of the other gender, looked for in every name: searchers made once.
+    let (thi, van) = (Finder::new("Thị"), Finder::new("Văn"));
     // (ID as a number, row): sorted afterwards, equal IDs stand together. Cheaper than a map
     // of strings to rows for 340,000 IDs.
     let mut ids: Vec<(u64, u32)> = Vec::new();
@@ -199,12 +202,14 @@ pub fn check_records(
                 flag(&NAME_SAME_AS_PARENT, Role::ChildName, None);
             }
             let contrary = match gender {
-                Some(Gender::Male) => Some("Thị"),
-                Some(Gender::Female) => Some("Văn"),
+                Some(Gender::Male) => Some(("Thị", &thi)),
+                Some(Gender::Female) => Some(("Văn", &van)),
                 None => None,
             };
             // Looked for as words only where the text holds it at all: rarely.
-            if let Some(contrary) = contrary.filter(|c| name.contains(*c)) {
+            let contrary = contrary
+                .and_then(|(word, finder)| finder.find(name.as_bytes()).is_some().then_some(word));
+            if let Some(contrary) = contrary {
                 // A middle name: neither the first word nor the last.
                 let words = name.split_whitespace().count();
                 let mut middle = name

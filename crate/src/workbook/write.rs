@@ -3,7 +3,7 @@
 //! summary, the work lists and the duplicates. Written as a stream by [`super::xlsx`].
 
 use super::table::Cell;
-use super::xlsx::{finish_now, Book, Parts, Sheet, SheetSetup, Style, Zip};
+use super::xlsx::{finish_now, Book, Parts, SharedRun, Sheet, SheetSetup, Style, Zip};
 use crate::clean::Cleaned;
 use crate::error::Error;
 use crate::options::DateOutput;
@@ -610,19 +610,12 @@ async fn write_findings_sheet<'a>(
     // Each rule's code, severity and message, stored once: a province has hundreds of
     // thousands of findings of a few dozen rules.
     let mut rule_texts: HashMap<*const Rule, [u32; 3]> = HashMap::new();
+    // The column, header, code and severity cells of each column and rule, made once.
+    let mut runs: HashMap<(u16, *const Rule), SharedRun> = HashMap::new();
     let room = EXCEL_MAX_ROWS - 2;
     for (i, f) in cleaned.findings.iter().take(room).enumerate() {
         sheet.row(i as u32 + 1).await?;
         sheet.number(0, f64::from(f.row), Style::Plain)?;
-        if let Some(col) = f.column {
-            match columns.get(usize::from(col)) {
-                Some(&(letter, header)) => {
-                    sheet.text_id(1, letter, Style::Plain)?;
-                    sheet.text_id(2, header, Style::Plain)?;
-                }
-                None => sheet.text(1, column_letter(col), Style::Plain)?,
-            }
-        }
         let [code, severity, message] =
             *rule_texts.entry(f.rule as *const Rule).or_insert_with(|| {
                 [
@@ -631,8 +624,21 @@ async fn write_findings_sheet<'a>(
                     sheet.intern(f.rule.message(lang)),
                 ]
             });
-        sheet.text_id(3, code, Style::Plain)?;
-        sheet.text_id(4, severity, Style::Plain)?;
+        match f.column.map(|col| (col, columns.get(usize::from(col)))) {
+            Some((col, Some(&(letter, header)))) => {
+                let run = runs
+                    .entry((col, f.rule as *const Rule))
+                    .or_insert_with(|| Sheet::prepare_run(1, &[letter, header, code, severity]));
+                sheet.shared_run(run)?;
+            }
+            other => {
+                if let Some((col, _)) = other {
+                    sheet.text(1, column_letter(col), Style::Plain)?;
+                }
+                sheet.text_id(3, code, Style::Plain)?;
+                sheet.text_id(4, severity, Style::Plain)?;
+            }
+        }
         sheet.text(5, truncate(&f.before, EXCEL_MAX_CELL_CHARS), Style::Plain)?;
         sheet.text(6, truncate(&f.after, EXCEL_MAX_CELL_CHARS), Style::Plain)?;
         match &f.detail {

@@ -16,7 +16,7 @@ mod styles;
 pub mod xml;
 
 pub use package::{finish_now, write_on, Block, Deflater, Parts, Zip, DEFAULT_LEVEL};
-pub use sheet::{Sheet, SheetSetup};
+pub use sheet::{SharedRun, Sheet, SheetSetup};
 pub use styles::Style;
 
 use crate::error::Error;
