@@ -63,33 +63,6 @@ function resume() {
   if (zipResume) { const go = zipResume; zipResume = null; go(); }
 }
 
-// The statistics (100 ms for a province, asked for as the workbook starts) wait until the
-// zipper has XML to deflate meanwhile (asked for at once, they left it idle 90 of those
-// 100 ms), or STATISTICS_WAIT_MS at most: a small list's XML never gets that far ahead of
-// the zipper, and its summary must not wait for its workbook.
-const BACKLOG = BUSY - BETWEEN_RETURNS;
-const STATISTICS_WAIT_MS = 60;
-const backlogWaiting = [];
-
-function backlogReady() {
-  return !zipResume || zipSent - zipDone - zipSince >= BACKLOG;
-}
-
-function backlogNotify() {
-  if (backlogWaiting.length && backlogReady()) for (const go of backlogWaiting.splice(0)) go();
-}
-
-function withBacklog() {
-  if (backlogReady()) return null;
-  return new Promise((resolve) => {
-    backlogWaiting.push(resolve);
-    setTimeout(() => {
-      const i = backlogWaiting.indexOf(resolve);
-      if (i >= 0) { backlogWaiting.splice(i, 1); resolve(); }
-    }, STATISTICS_WAIT_MS);
-  });
-}
-
 // Goes on writing after the tasks already queued (the zipper's returns among them).
 const tick = new MessageChannel();
 tick.port1.onmessage = resume;
@@ -170,7 +143,6 @@ function zipped(begin) {
     let writing = null;
     const stop = () => {
       zipResume = null;
-      backlogNotify();
       zipCancel = null;
       zipWaiting = null;
       if (writing) { writing.free(); writing = null; }
@@ -183,7 +155,6 @@ function zipped(begin) {
         // Done: the zipper's reply ends the wait.
         if (writing.step()) { writing.free(); writing = null; }
         else { zipPauses += 1; zipResume = run; }
-        backlogNotify();
       } catch (err) {
         fail(err);
       }
@@ -507,10 +478,7 @@ const handlers = {
   },
   page(m) { return { page: session.findings_page(m.filter, m.offset, m.limit) }; },
   record(m) { return { record: session.record(m.row, m.lang || null) }; },
-  async statistics() {
-    await withBacklog();
-    return { statistics: session.statistics() };
-  },
+  statistics() { return { statistics: session.statistics() }; },
   merge(m) { giveUpPrepared(); return session.merge(new Uint8Array(m.bytes), m.name); },
   edit(m) { giveUpPrepared(); return { summary: session.edit(m.row, m.col, m.value) }; },
   // The file arrives in pieces and becomes a Blob (in the zipper, or here): neither the
