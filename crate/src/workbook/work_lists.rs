@@ -63,16 +63,13 @@ impl<'a> WorkList<'a> {
     /// empty columns.
     pub fn texts<'t>(
         &'t self,
-        table: &'a Table,
+        table: &'t Table,
         line: &'t Line,
-    ) -> impl Iterator<Item = Cow<'a, str>> + 't
-    where
-        'a: 't,
-    {
+    ) -> impl Iterator<Item = Cow<'t, str>> + 't {
         self.columns
             .iter()
             .map(move |&c| table.cell(line.r, c).shown())
-            .chain(std::iter::once(Cow::Owned(line.why.clone())))
+            .chain(std::iter::once(Cow::Borrowed(line.why.as_str())))
             .chain(std::iter::repeat_n(Cow::Borrowed(""), self.blanks))
     }
 }
