@@ -584,3 +584,55 @@ fn the_findings_sheet_holds_every_value_before_and_after_exactly() {
     }
     assert!(spaced > 0, "a value with a space at an end");
 }
+
+#[test]
+fn a_run_of_shared_strings_is_written_as_its_cells_one_by_one() {
+    use lamsach::workbook::xlsx::{finish_now, Book, Sheet, SheetSetup, Style, Zip};
+    // Rows as the findings sheet writes them: a number, then four shared strings; the last
+    // row has no number, so its run does not follow a cell and needs its references.
+    let write = |as_run: bool| {
+        let mut bytes = Vec::new();
+        finish_now(async {
+            let mut zip = Zip::new(&mut bytes);
+            let mut book = Book::new(&mut zip);
+            let setup = SheetSetup {
+                compact: true,
+                ..SheetSetup::default()
+            };
+            let mut sheet = book.sheet("S", setup)?;
+            let ids = ["Cột B", "Họ và tên", "name.case", "Đã sửa"].map(|t| sheet.intern(t));
+            let run = Sheet::prepare_run(1, &ids);
+            for r in 0..4u32 {
+                sheet.row(r).await?;
+                if r < 3 {
+                    sheet.number(0, f64::from(r), Style::Plain)?;
+                }
+                if as_run {
+                    sheet.shared_run(&run)?;
+                } else {
+                    for (i, &id) in ids.iter().enumerate() {
+                        sheet.text_id(1 + i as u16, id, Style::Plain)?;
+                    }
+                }
+                sheet.text(5, "after", Style::Plain)?;
+            }
+            sheet.end().await?;
+            book.finish().await
+        })
+        .expect("write");
+        bytes
+    };
+    let (one_by_one, as_run) = (write(false), write(true));
+    assert_eq!(
+        part(&as_run, "xl/worksheets/sheet1.xml"),
+        part(&one_by_one, "xl/worksheets/sheet1.xml")
+    );
+    // Sixteen cells refer to the shared strings: the table says so.
+    let strings = part(&as_run, "xl/sharedStrings.xml");
+    assert!(
+        strings.contains("count=\"16\" uniqueCount=\"4\""),
+        "{strings}"
+    );
+    assert_eq!(strings, part(&one_by_one, "xl/sharedStrings.xml"));
+    assert!(part(&as_run, "xl/worksheets/sheet1.xml").contains("<c r=\"B4\" t=\"s\">"));
+}
