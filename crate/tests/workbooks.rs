@@ -5,6 +5,7 @@
 use calamine::{Data, Reader, Xlsx};
 use lamsach::report::Lang;
 use lamsach::workbook::role::Role;
+use lamsach::workbook::xlsx::{Sheet, Style};
 use lamsach::{Cleaned, Error, Options};
 use std::io::Cursor;
 use std::path::PathBuf;
@@ -458,15 +459,9 @@ fn docs_rules_md_is_generated_from_the_rules() {
     }
 }
 
-#[test]
-fn cells_without_their_reference_are_read_where_they_were_written() {
-    use lamsach::workbook::xlsx::{finish_now, Book, SheetSetup, Style, Zip};
-    // Row 1 is full; row 2 skips B and E (gaps must carry a reference); row 4 starts at C.
-    let rows: [(u32, &[(u16, &str)]); 3] = [
-        (0, &[(0, "a1"), (1, "b1"), (2, "c1")]),
-        (1, &[(0, "a2"), (2, "c2"), (3, "d2"), (5, "f2")]),
-        (3, &[(2, "c4"), (3, "d4")]),
-    ];
+/// A workbook of one compact sheet, "S", its rows written by `rows`.
+fn compact_book(rows: impl AsyncFnOnce(&mut Sheet<'_, '_>) -> Result<(), Error>) -> Vec<u8> {
+    use lamsach::workbook::xlsx::{finish_now, Book, SheetSetup, Zip};
     let mut bytes = Vec::new();
     finish_now(async {
         let mut zip = Zip::new(&mut bytes);
@@ -476,16 +471,31 @@ fn cells_without_their_reference_are_read_where_they_were_written() {
             ..SheetSetup::default()
         };
         let mut sheet = book.sheet("S", setup)?;
+        rows(&mut sheet).await?;
+        sheet.end().await?;
+        book.finish().await
+    })
+    .expect("write");
+    bytes
+}
+
+#[test]
+fn cells_without_their_reference_are_read_where_they_were_written() {
+    // Row 1 is full; row 2 skips B and E (gaps must carry a reference); row 4 starts at C.
+    let rows: [(u32, &[(u16, &str)]); 3] = [
+        (0, &[(0, "a1"), (1, "b1"), (2, "c1")]),
+        (1, &[(0, "a2"), (2, "c2"), (3, "d2"), (5, "f2")]),
+        (3, &[(2, "c4"), (3, "d4")]),
+    ];
+    let bytes = compact_book(async |sheet| {
         for (r, cells) in rows {
             sheet.row(r).await?;
             for &(c, text) in cells {
                 sheet.text(c, text, Style::Plain)?;
             }
         }
-        sheet.end().await?;
-        book.finish().await
-    })
-    .expect("write");
+        Ok(())
+    });
     let xml = part(&bytes, "xl/worksheets/sheet1.xml");
     // Only the cells after a gap, or not in column A at the row's start, say where they are.
     let references: Vec<&str> = xml
@@ -587,19 +597,10 @@ fn the_findings_sheet_holds_every_value_before_and_after_exactly() {
 
 #[test]
 fn a_run_of_shared_strings_is_written_as_its_cells_one_by_one() {
-    use lamsach::workbook::xlsx::{finish_now, Book, Sheet, SheetSetup, Style, Zip};
     // Rows as the findings sheet writes them: a number, then four shared strings; the last
     // row has no number, so its run does not follow a cell and needs its references.
     let write = |as_run: bool| {
-        let mut bytes = Vec::new();
-        finish_now(async {
-            let mut zip = Zip::new(&mut bytes);
-            let mut book = Book::new(&mut zip);
-            let setup = SheetSetup {
-                compact: true,
-                ..SheetSetup::default()
-            };
-            let mut sheet = book.sheet("S", setup)?;
+        compact_book(async |sheet| {
             let ids = ["Cột B", "Họ và tên", "name.case", "Đã sửa"].map(|t| sheet.intern(t));
             let run = Sheet::prepare_run(1, &ids);
             for r in 0..4u32 {
@@ -616,11 +617,8 @@ fn a_run_of_shared_strings_is_written_as_its_cells_one_by_one() {
                 }
                 sheet.text(5, "after", Style::Plain)?;
             }
-            sheet.end().await?;
-            book.finish().await
+            Ok(())
         })
-        .expect("write");
-        bytes
     };
     let (one_by_one, as_run) = (write(false), write(true));
     assert_eq!(

@@ -267,8 +267,8 @@ async fn write_merge_sheet<'a>(
     sheet.end().await
 }
 
-/// A work list's rows, grouped (the list is built for this workbook only: its texts are
-/// copied into the workbook).
+/// A work list's lines, grouped; each line's values are read from the cleaned table as it is
+/// written.
 async fn write_list_sheet<'g, 'a: 'g>(
     book: &mut Book<'_>,
     name: &str,

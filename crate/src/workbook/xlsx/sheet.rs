@@ -280,11 +280,9 @@ impl<'b, 'a> Sheet<'b, 'a> {
 
     /// A text cell holding the shared string `id` (from [`Sheet::intern`]).
     pub fn text_id(&mut self, col: u16, id: u32, style: Style) -> Result<(), Error> {
-        self.book.strings.used();
+        self.book.strings.used(1);
         self.open_cell(col, style)?;
-        self.buf.extend_from_slice(b" t=\"s\"><v>");
-        xml::push_u32(&mut self.buf, id);
-        self.buf.extend_from_slice(b"</v></c>");
+        push_shared(&mut self.buf, id);
         Ok(())
     }
 
@@ -294,9 +292,9 @@ impl<'b, 'a> Sheet<'b, 'a> {
     pub fn prepare_run(first_col: u16, ids: &[u32]) -> SharedRun {
         let mut xml = Vec::with_capacity(ids.len() * 24);
         for &id in ids {
-            xml.extend_from_slice(b"<c t=\"s\"><v>");
-            xml::push_u32(&mut xml, id);
-            xml.extend_from_slice(b"</v></c>");
+            // A plain cell right after the one before, in a compact sheet: no reference.
+            xml.extend_from_slice(b"<c");
+            push_shared(&mut xml, id);
         }
         SharedRun {
             first_col,
@@ -316,9 +314,7 @@ impl<'b, 'a> Sheet<'b, 'a> {
             }
             return Ok(());
         }
-        for _ in 0..count {
-            self.book.strings.used();
-        }
+        self.book.strings.used(u64::from(count));
         self.last_col = Some(run.first_col + count - 1);
         self.buf.extend_from_slice(&run.xml);
         Ok(())
@@ -439,6 +435,13 @@ impl<'b, 'a> Sheet<'b, 'a> {
 }
 
 /// `A1:H11`, or `$A$1:$H$11`.
+/// The rest of a cell holding shared string `id`, after its `<c` and attributes.
+fn push_shared(out: &mut Vec<u8>, id: u32) {
+    out.extend_from_slice(b" t=\"s\"><v>");
+    xml::push_u32(out, id);
+    out.extend_from_slice(b"</v></c>");
+}
+
 fn push_area(out: &mut Vec<u8>, [r0, c0, r1, c1]: [u32; 4], absolute: bool) {
     for (i, (r, c)) in [(r0, c0), (r1, c1)].into_iter().enumerate() {
         if i == 1 {

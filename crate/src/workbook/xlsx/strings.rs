@@ -68,9 +68,9 @@ impl<'a> SharedStrings<'a> {
         same.then_some(id)
     }
 
-    /// One more cell refers to a shared string.
-    pub fn used(&mut self) {
-        self.uses += 1;
+    /// `cells` more cells refer to a shared string.
+    pub fn used(&mut self, cells: u64) {
+        self.uses += cells;
     }
 
     pub fn is_empty(&self) -> bool {
@@ -127,9 +127,7 @@ mod tests {
         assert_eq!(sst.id("Kinh".into()), 0);
         assert_eq!(sst.id("Tày".into()), 1);
         assert_eq!(sst.id(String::from("Kinh").into()), 0);
-        for _ in 0..3 {
-            sst.used();
-        }
+        sst.used(3);
         let mut xml = Vec::new();
         sst.write_xml(4, |b| {
             xml.extend_from_slice(b);
