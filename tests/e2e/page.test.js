@@ -124,12 +124,18 @@ test('when the second worker cannot start, the first zips the workbook itself, t
 
 const LARGE_LIST = path.join(OUT, 'large', 'list-40000.xlsx');
 
-/** A generated list of 40,000 children (made once), opened from file:// and cleaned. */
-async function cleanLargeList() {
+/** A generated list of 40,000 children, made once. */
+function largeList() {
   if (!fs.existsSync(LARGE_LIST)) {
     fs.mkdirSync(path.dirname(LARGE_LIST), { recursive: true });
     execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'make_list'), ['--rows', '40000', '--seed', '7', '-o', LARGE_LIST], { stdio: 'pipe' });
   }
+  return LARGE_LIST;
+}
+
+/** The large list opened from file:// and cleaned. */
+async function cleanLargeList() {
+  largeList();
   const opened = await openPage(context, urls()['file://']);
   await opened.page.setInputFiles('[data-testid=file-input]', LARGE_LIST);
   await waitState(opened.page, 'ready');
@@ -149,6 +155,32 @@ test('a list of 40,000 children: the zipper inflates it, both workers deflate, a
   assertSameAsCli(xlsx.path, LARGE_LIST);
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
   await page.close();
+});
+
+test('the worker\'s memory made ready while a file is read is the memory its reading then uses', async () => {
+  // The memory after opening and cleaning a list, with and without the page's word to the
+  // worker that a file is coming (taken out before the page's own scripts run).
+  const memoryAfterCleaning = async (init) => {
+    const { page, consoleMessages } = await openPage(context, urls()['file://'], { init });
+    await page.setInputFiles('[data-testid=file-input]', largeList());
+    await page.waitForFunction(() => ['cleaned', 'failed'].includes(document.querySelector('[data-testid=status]').dataset.early), null, { timeout: 120000 });
+    assert.equal(await page.getAttribute('[data-testid=status]', 'data-early'), 'cleaned');
+    const bytes = Number(await page.getAttribute('[data-testid=status]', 'data-wasm-bytes'));
+    assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+    await page.close();
+    return bytes;
+  };
+  const told = await memoryAfterCleaning();
+  const untold = await memoryAfterCleaning(() => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, transfer) {
+      if (message && message.type === 'expect') return;
+      return post.call(this, message, transfer);
+    };
+  });
+  assert.ok(untold > 0, 'the worker reports its memory');
+  // Made ready and then not used, it would add three times the file's size (10 MB).
+  assert.ok(told <= untold + (1 << 20), `memory with the word ${told} bytes, without it ${untold} bytes`);
 });
 
 test('right after cleaning (the workbook being written in the background), a work list and an edit: the edit is in the workbook', async () => {
