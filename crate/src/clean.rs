@@ -184,7 +184,7 @@ pub fn clean_cells(
     }
     progress(Stage::Check, records, records);
 
-    Cleaned {
+    let mut cleaned = Cleaned {
         table,
         layout,
         options: options.clone(),
@@ -195,21 +195,41 @@ pub fn clean_cells(
         dob,
         duplicates: Vec::new(),
         merged: None,
-    }
+    };
+    // Here, not in `finish`: in the page the other worker is still cleaning the last names
+    // (this worker waited 70-130 ms for them on a province's list).
+    check_ids_and_ages(&mut cleaned);
+    cleaned
 }
 
-/// The record checks, the duplicates, sheet order, and the summary: after the cells are
-/// cleaned ([`clean_cells`]), and after each edit.
-pub fn finish(cleaned: &mut Cleaned) {
-    let reference = cleaned
-        .options
-        .reference_date
-        .unwrap_or(chrono::NaiveDate::MAX);
-    crate::checks::check_records(
+/// The record checks that read no person's name ([`crate::checks::check_ids_and_ages`]).
+fn check_ids_and_ages(cleaned: &mut Cleaned) {
+    crate::checks::check_ids_and_ages(
         &cleaned.table,
         &cleaned.layout,
         &cleaned.is_record,
-        reference,
+        reference_date(cleaned),
+        &mut cleaned.findings,
+    );
+}
+
+/// The day ages are counted on; without one (the faces always give one) ages are not checked.
+fn reference_date(cleaned: &Cleaned) -> chrono::NaiveDate {
+    cleaned
+        .options
+        .reference_date
+        .unwrap_or(chrono::NaiveDate::MAX)
+}
+
+/// The record checks that read the names, the duplicates, sheet order, and the summary:
+/// after the cells are cleaned ([`clean_cells`], which ran the other record checks), and
+/// after each edit.
+pub fn finish(cleaned: &mut Cleaned) {
+    let reference = reference_date(cleaned);
+    crate::checks::check_names(
+        &cleaned.table,
+        &cleaned.layout,
+        &cleaned.is_record,
         &mut cleaned.findings,
     );
     cleaned.duplicates = crate::checks::duplicate_groups(
@@ -270,6 +290,7 @@ pub fn recheck_rows(cleaned: &mut Cleaned, rows: std::ops::Range<usize>) {
     cleaned
         .findings
         .retain(|f| !record_rules.iter().any(|r| std::ptr::eq(*r, f.rule)));
+    check_ids_and_ages(cleaned);
     finish(cleaned);
 }
 

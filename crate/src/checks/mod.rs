@@ -102,8 +102,46 @@ fn other_rows(rows: &[u32], row: u32) -> String {
         .join(", ")
 }
 
-/// Runs every row and cross-row check over the record rows of a cleaned table.
-pub fn check_records(
+/// A finding of `rule` on the record's cell in the column of `role` (its value as it is).
+fn flag(
+    rec: &Record,
+    rule: &'static Rule,
+    role: Role,
+    detail: Option<String>,
+    findings: &mut Vec<Finding>,
+) {
+    let column = rec.col(role);
+    let value = column
+        .map(|c| rec.table.cell(rec.r, usize::from(c)).display())
+        .unwrap_or_default();
+    findings.push(Finding {
+        row: rec.row,
+        column,
+        rule,
+        before: value.clone().into(),
+        after: value.into(),
+        detail,
+    });
+}
+
+/// The record rows of a table, each as a [`Record`].
+fn each_record<'a>(
+    table: &'a Table,
+    columns: &'a RoleColumns,
+    is_record: &'a [bool],
+) -> impl Iterator<Item = Record<'a>> + 'a {
+    records(is_record).map(move |r| Record {
+        row: r as u32 + 1,
+        table,
+        columns,
+        r,
+    })
+}
+
+/// The checks that read no person's name: the ID number against the gender and the birth
+/// year, the same ID on two children, the parents' ages. The page runs them while the
+/// other worker still cleans the last names; [`check_names`] runs once the names are in.
+pub fn check_ids_and_ages(
     table: &Table,
     layout: &Layout,
     is_record: &[bool],
@@ -112,52 +150,16 @@ pub fn check_records(
 ) {
     let legend = gender_legend(layout);
     let columns = layout.role_columns();
-    // The middle name of the other gender, looked for in every name: searchers made once.
-    let (thi, van) = (Finder::new("Thị"), Finder::new("Văn"));
     // (ID as a number, row): sorted afterwards, equal IDs stand together. Cheaper than a map
     // of strings to rows for 340,000 IDs.
     let mut ids: Vec<(u64, u32)> = Vec::new();
-    let carers = [Role::FatherName, Role::MotherName, Role::GuardianName];
-    let carer_columns: Vec<Role> = carers
-        .into_iter()
-        .filter(|r| columns.of(*r).is_some())
-        .collect();
-    for (r, _) in is_record.iter().enumerate().filter(|(_, rec)| **rec) {
-        let rec = Record {
-            row: r as u32 + 1,
-            table,
-            columns: &columns,
-            r,
-        };
-        let mut flag = |rule: &'static Rule, role: Role, detail: Option<String>| {
-            let column = rec.col(role);
-            let value = column
-                .map(|c| table.cell(r, usize::from(c)).display())
-                .unwrap_or_default();
-            findings.push(Finding {
-                row: rec.row,
-                column,
-                rule,
-                before: value.clone().into(),
-                after: value.into(),
-                detail,
-            });
-        };
-
-        let name = rec.text(Role::ChildName);
-        if rec.col(Role::ChildName).is_some() && name.is_none() {
-            flag(&NAME_MISSING, Role::ChildName, None);
-        }
-        if !carer_columns.is_empty() && carer_columns.iter().all(|r| rec.text(*r).is_none()) {
-            flag(&PARENT_NONE, carer_columns[0], None);
-        }
-
-        let gender = rec.text(Role::Gender).and_then(|g| recognise(&g, &legend));
+    for rec in each_record(table, &columns, is_record) {
         let year = rec.birth_year(reference);
         if let Some(id) = rec
             .text(Role::PersonalId)
             .filter(|id| id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()))
         {
+            let gender = rec.text(Role::Gender).and_then(|g| recognise(&g, &legend));
             let digit4 = id.as_bytes()[3] - b'0';
             let id_gender = if digit4.is_multiple_of(2) {
                 Gender::Male
@@ -165,14 +167,16 @@ pub fn check_records(
                 Gender::Female
             };
             if gender.is_some_and(|g| g != id_gender) {
-                flag(&ID_GENDER_MISMATCH, Role::PersonalId, None);
+                flag(&rec, &ID_GENDER_MISMATCH, Role::PersonalId, None, findings);
             }
             let id_year = (19 + i32::from(digit4 / 2)) * 100 + id[4..6].parse::<i32>().unwrap_or(0);
             if year.is_some_and(|y| y != id_year) {
                 flag(
+                    &rec,
                     &ID_BIRTH_YEAR_MISMATCH,
                     Role::PersonalId,
                     Some(id_year.to_string()),
+                    findings,
                 );
             }
             if let Ok(number) = id.parse::<u64>() {
@@ -188,36 +192,7 @@ pub fn check_records(
                 let parent_year = year_of(value, reference);
                 let plausible = parent_year.is_some_and(|p| (12..=70).contains(&(child_year - p)));
                 if !plausible {
-                    flag(&PARENT_AGE_GAP, role, None);
-                }
-            }
-        }
-
-        if let Some(name) = &name {
-            let key = crate::text::ComparisonKey::new(name);
-            if carers
-                .iter()
-                .any(|r| rec.text(*r).is_some_and(|p| key.matches(&p)))
-            {
-                flag(&NAME_SAME_AS_PARENT, Role::ChildName, None);
-            }
-            let contrary = match gender {
-                Some(Gender::Male) => Some(("Thị", &thi)),
-                Some(Gender::Female) => Some(("Văn", &van)),
-                None => None,
-            };
-            // Looked for as words only where the text holds it at all: rarely.
-            let contrary = contrary
-                .and_then(|(word, finder)| finder.find(name.as_bytes()).is_some().then_some(word));
-            if let Some(contrary) = contrary {
-                // A middle name: neither the first word nor the last.
-                let words = name.split_whitespace().count();
-                let mut middle = name
-                    .split_whitespace()
-                    .take(words.saturating_sub(1))
-                    .skip(1);
-                if middle.any(|w| w == contrary) {
-                    flag(&GENDER_MIDDLE_NAME, Role::Gender, None);
+                    flag(&rec, &PARENT_AGE_GAP, role, None, findings);
                 }
             }
         }
@@ -238,6 +213,62 @@ pub fn check_records(
                 after: id.clone().into(),
                 detail: Some(others),
             });
+        }
+    }
+}
+
+/// The checks that read the person names: the child's name missing, no carer named, the
+/// child named as a parent, the other gender's middle name.
+pub fn check_names(
+    table: &Table,
+    layout: &Layout,
+    is_record: &[bool],
+    findings: &mut Vec<Finding>,
+) {
+    let legend = gender_legend(layout);
+    let columns = layout.role_columns();
+    // The middle name of the other gender, looked for in every name: searchers made once.
+    let (thi, van) = (Finder::new("Thị"), Finder::new("Văn"));
+    let carers = [Role::FatherName, Role::MotherName, Role::GuardianName];
+    let carer_columns: Vec<Role> = carers
+        .into_iter()
+        .filter(|r| columns.of(*r).is_some())
+        .collect();
+    for rec in each_record(table, &columns, is_record) {
+        let name = rec.text(Role::ChildName);
+        if rec.col(Role::ChildName).is_some() && name.is_none() {
+            flag(&rec, &NAME_MISSING, Role::ChildName, None, findings);
+        }
+        if !carer_columns.is_empty() && carer_columns.iter().all(|r| rec.text(*r).is_none()) {
+            flag(&rec, &PARENT_NONE, carer_columns[0], None, findings);
+        }
+        let Some(name) = &name else { continue };
+        let key = crate::text::ComparisonKey::new(name);
+        if carers
+            .iter()
+            .any(|r| rec.text(*r).is_some_and(|p| key.matches(&p)))
+        {
+            flag(&rec, &NAME_SAME_AS_PARENT, Role::ChildName, None, findings);
+        }
+        let gender = rec.text(Role::Gender).and_then(|g| recognise(&g, &legend));
+        let contrary = match gender {
+            Some(Gender::Male) => Some(("Thị", &thi)),
+            Some(Gender::Female) => Some(("Văn", &van)),
+            None => None,
+        };
+        // Looked for as words only where the text holds it at all: rarely.
+        let contrary = contrary
+            .and_then(|(word, finder)| finder.find(name.as_bytes()).is_some().then_some(word));
+        if let Some(contrary) = contrary {
+            // A middle name: neither the first word nor the last.
+            let words = name.split_whitespace().count();
+            let mut middle = name
+                .split_whitespace()
+                .take(words.saturating_sub(1))
+                .skip(1);
+            if middle.any(|w| w == contrary) {
+                flag(&rec, &GENDER_MIDDLE_NAME, Role::Gender, None, findings);
+            }
         }
     }
 }
