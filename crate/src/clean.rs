@@ -56,7 +56,8 @@ pub fn clean_table(
     cleaned
 }
 
-/// The first part of [`clean_table`]: every record's cells cleaned, with their findings.
+/// The first part of [`clean_table`]: every record's cells cleaned, with their findings,
+/// and the record checks that read no name.
 /// With `names_elsewhere`, the person names are not cleaned here but handed to it in
 /// batches ([`text::name_batch`]) for another worker: give each answer to
 /// [`apply_names`], then [`finish`].

@@ -205,7 +205,7 @@ impl Session {
         Ok(())
     }
 
-    /// After every batch's answer: the record checks, the duplicates, the summary.
+    /// After every batch's answer: the name checks, the duplicates, the summary.
     pub fn finish_cleaning(&mut self) -> Result<JsValue, JsValue> {
         let mut cleaned = self
             .half_cleaned
