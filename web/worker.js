@@ -452,19 +452,22 @@ function cloneable(err) {
   return String((err && err.message) || err);
 }
 
-// How much memory reading a file surely takes in this worker, in multiples of the file's
-// size, by its kind: made ready while the page reads the file (see `expect`). Measured on a
-// province's list, the worker's memory after reading: xlsx 28 MB → 179 MB, xlsx with inline
-// strings (openpyxl) 32 MB → 170 MB, CSV 58 MB → 248 MB. Three times leaves room for other
-// writers' files, and takes about as long as the page's reading. Other kinds: none.
-const MEMORY_PER_BYTE = [
-  [/\.(xlsx|xlsm|ods)$/i, 3],
-  [/\.(csv|txt)$/i, 3],
-];
+// The memory reading a file surely takes in this worker, made ready while the page reads
+// the file (see `expect`). Measured on a province's list, the worker's memory after reading:
+// xlsx 28 MB → 179 MB, xlsx with inline strings (openpyxl) 32 MB → 170 MB, CSV 58 MB →
+// 248 MB. Three times the file's size leaves room for other writers' files, and takes about
+// as long as the page's reading. Other kinds of file: none.
+const PREPARED_KINDS = /\.(xlsx|xlsm|ods|csv|txt)$/i;
+const PREPARED_PER_BYTE = 3;
 
 function memoryFor(name, size) {
-  const found = MEMORY_PER_BYTE.find(([kind]) => kind.test(name || ''));
-  return found ? found[1] * size : 0;
+  return PREPARED_KINDS.test(name || '') ? PREPARED_PER_BYTE * size : 0;
+}
+
+// The list open until now is let go (a new file is coming), and its workbook if under way.
+function letGoOfList() {
+  giveUpPrepared();
+  if (session) { session.free(); session = null; }
 }
 
 // The page hears of the cleaning's progress at most this often.
@@ -479,14 +482,12 @@ const handlers = {
   // The page is reading the file m.name of m.size bytes for this worker: its memory is made
   // ready meanwhile (see memoryFor); the list open until now is let go first, as opening would.
   expect(m) {
-    giveUpPrepared();
-    if (session) { session.free(); session = null; }
+    letGoOfList();
     wasm_bindgen.prepare_memory(memoryFor(m.name, m.size));
     return {};
   },
   async open(m) {
-    giveUpPrepared();
-    if (session) { session.free(); session = null; }
+    letGoOfList();
     if (zipperStarting) await zipperStarting;
     const read = await opened(m.bytes, m.name, m.options);
     session = read.session;

@@ -51,14 +51,6 @@ pub struct Line {
 }
 
 impl<'a> WorkList<'a> {
-    pub fn len(&self) -> usize {
-        self.groups.values().map(Vec::len).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// The texts of `line` after its sheet row: the record's values, the reason, and the
     /// empty columns.
     pub fn texts<'t>(

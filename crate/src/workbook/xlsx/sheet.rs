@@ -434,7 +434,6 @@ impl<'b, 'a> Sheet<'b, 'a> {
     }
 }
 
-/// `A1:H11`, or `$A$1:$H$11`.
 /// The rest of a cell holding shared string `id`, after its `<c` and attributes.
 fn push_shared(out: &mut Vec<u8>, id: u32) {
     out.extend_from_slice(b" t=\"s\"><v>");
@@ -442,6 +441,7 @@ fn push_shared(out: &mut Vec<u8>, id: u32) {
     out.extend_from_slice(b"</v></c>");
 }
 
+/// `A1:H11`, or `$A$1:$H$11`.
 fn push_area(out: &mut Vec<u8>, [r0, c0, r1, c1]: [u32; 4], absolute: bool) {
     for (i, (r, c)) in [(r0, c0), (r1, c1)].into_iter().enumerate() {
         if i == 1 {
